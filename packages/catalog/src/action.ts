@@ -39,11 +39,42 @@ export interface ActionSpec<
   paging?: { items: string; maxPageSize: number };
 }
 
-/** Defines an action with its product version filled in. */
-export function defineAction<Name extends string, Req extends z.ZodObject, Res extends z.ZodType>(
-  spec: Omit<ActionSpec<Name, Req, Res>, 'Version'>,
-): ActionSpec<Name, Req, Res> {
-  return { ...spec, Version: VERSIONS[spec.product] } as ActionSpec<Name, Req, Res>;
+/** Paging facts of a paged Describe action. */
+export interface Paging {
+  items: string;
+  maxPageSize: number;
+}
+
+/**
+ * Defines an action with its product version filled in. The returned spec
+ * keeps the literal `access`, `product` and `paging` types so that the index
+ * can derive `WriteActionName`, `PagedActionName` and friends from the values.
+ *
+ * @example
+ * ```ts
+ * export const DeleteCen = defineAction({
+ *   Action: 'DeleteCen', product: 'Cbn', access: 'write', ClientToken: false,
+ *   summary: 'Delete a CEN instance.', request: z.object({ CenId: s.CenId }).strict(),
+ *   response: s.RequestIdOnly, resources: (p) => [arn.cen(p.CenId)],
+ * });
+ * ```
+ */
+export function defineAction<
+  Name extends string,
+  Req extends z.ZodObject,
+  Res extends z.ZodType,
+  P extends Product,
+  A extends Access,
+  G extends Paging | undefined = undefined,
+>(
+  spec: Omit<ActionSpec<Name, Req, Res>, 'Version' | 'product' | 'access' | 'paging'> & { product: P; access: A; paging?: G },
+): ActionSpec<Name, Req, Res> & { product: P; Version: (typeof VERSIONS)[P]; access: A; paging: G } {
+  return { ...spec, Version: VERSIONS[spec.product] } as ActionSpec<Name, Req, Res> & {
+    product: P;
+    Version: (typeof VERSIONS)[P];
+    access: A;
+    paging: G;
+  };
 }
 
 /** ARN helpers, following section 4 of the API reference. */

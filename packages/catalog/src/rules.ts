@@ -145,3 +145,20 @@ export function checkAccountId(value: string | number): string | undefined {
   const s = String(value);
   return /^[1-9]\d{0,19}$/.test(s) ? undefined : 'must be an Alibaba Cloud account ID (digits only)';
 }
+
+/**
+ * Subscription lengths Alibaba sells for a bandwidth package, per pricing
+ * cycle (CreateCenBandwidthPackage `PricingCycle` + `Period`). The same values
+ * as `PERIODS` in actions/bandwidth-packages.ts, here without zod for the elements.
+ */
+export const PACKAGE_PERIODS = { Month: [1, 2, 3, 6], Year: [1, 2, 3] } as const;
+
+/**
+ * A package's Period for its PricingCycle (default Month).
+ *
+ * @example checkPackagePeriod(4, 'Month') // 'must be one of 1, 2, 3, 6 when PricingCycle is Month (got 4)'
+ */
+export function checkPackagePeriod(period: number, cycle: 'Month' | 'Year' = 'Month'): string | undefined {
+  const allowed: readonly number[] = PACKAGE_PERIODS[cycle];
+  return allowed.includes(period) ? undefined : `must be one of ${allowed.join(', ')} when PricingCycle is ${cycle} (got ${period})`;
+}

@@ -28,7 +28,11 @@ export const AreaRequest = z.enum(['China', 'Asia-Pacific', 'Europe', 'North-Ame
 export const AreaResponse = z.string();
 
 /** An account ID in a request: a positive integer, as a number or (to stay exact) a string of digits. */
-export const AccountIdParam = z.union([z.number().int().positive(), z.string()]).superRefine(refineWith(rules.checkAccountId));
+export const AccountIdParam = z
+  .union([z.number().int().positive(), z.string()], {
+    error: (iss) => (iss.input === undefined ? undefined : 'must be an Alibaba Cloud account ID (digits, as a number or a string)'),
+  })
+  .superRefine(refineWith(rules.checkAccountId));
 
 export const Name = z.string().superRefine(refineWith(rules.checkName));
 export const Description = z.string().superRefine(refineWith(rules.checkDescription));
@@ -103,3 +107,21 @@ export const Tag = z.looseObject({ Key: Text.optional(), Value: Text.optional() 
 
 /** `{RequestId}` only, as the write actions answer. */
 export const RequestIdOnly = z.looseObject({ RequestId: z.string() });
+
+// ---------- more request parts ----------
+
+/** A whole number in an inclusive range, with the unit in the message. */
+export const intRange = (min: number, max: number, unit = '') =>
+  z.number().superRefine(refineWith((v: number) => rules.checkRange(v, min, max, unit)));
+
+/** An inter-region limit in Mbit/s; 0 removes the limit. */
+export const BandwidthLimit = z.number().superRefine(refineWith(rules.checkBandwidthLimit));
+export const BandwidthPackageName = z.string().superRefine(refineWith(rules.checkBandwidthPackageName));
+export const HealthCheckSourceIp = z.string().superRefine(refineWith(rules.checkHealthCheckSourceIp));
+/** Lower-case area ids, as DescribeGeographicRegionMembership takes them. */
+export const AreaId = z.enum(['china', 'asia-pacific', 'europe', 'north-america', 'australia', 'middle-east']);
+export const GeographicSpanId = z
+  .string()
+  .regex(/^[a-z-]+_[a-z-]+$/, 'must be an area pair such as china_asia-pacific');
+export const ResourceGroupId = z.string().regex(/^rg-[a-z0-9]+$/i, 'must be a resource group ID such as rg-acfmxazb4ph…');
+export const VpcId = z.string().regex(/^vpc-[a-z0-9*]+$/i, 'must be a VPC ID such as vpc-bp1…');

@@ -57,3 +57,32 @@ export const DescribeCens = defineAction({
   resources: () => [arn.cen()],
   paging: { items: 'Cens.Cen', maxPageSize: PAGE_SIZE_MAX },
 });
+
+export const ModifyCenAttribute = defineAction({
+  Action: 'ModifyCenAttribute',
+  product: 'Cbn',
+  access: 'write',
+  ClientToken: false,
+  summary: 'Rename a CEN instance or change its description or protection level.',
+  request: z
+    .object({
+      CenId: s.CenId,
+      Name: s.Name.optional(),
+      Description: s.Description.optional(),
+      ProtectionLevel: z.enum(['REDUCED']).optional(),
+    })
+    .strict(),
+  response: s.RequestIdOnly,
+  resources: (p) => [arn.cen(p.CenId)],
+});
+
+export const DeleteCen = defineAction({
+  Action: 'DeleteCen',
+  product: 'Cbn',
+  access: 'write',
+  ClientToken: false,
+  summary: 'Delete a CEN instance (detach its networks first).',
+  request: z.object({ CenId: s.CenId }).strict(),
+  response: s.RequestIdOnly,
+  resources: (p) => [arn.cen(p.CenId)],
+});
