@@ -38,16 +38,18 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 
 /** Only XML's five predefined entities and character references; nothing a document declares. */
 function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (m, e: string) => {
+  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (m, e: string) => {
     if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
       return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
     }
-    return PREDEFINED[e.toLowerCase()] ?? m;
+    return PREDEFINED[e] ?? m;
   });
 }
 
 // Entity processing is off (entity-expansion attacks); predefined entities are decoded by hand.
+// Values are not trimmed (a Description may end in a space); the whitespace
+// that only indents elements is dropped in decodeXml.
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
@@ -56,8 +58,10 @@ const parser = new XMLParser({
   htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  trimValues: true,
+  trimValues: false,
 });
+
+const isBlank = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /**
  * Parses an Alibaba XML body into the JSON shape. The root element
@@ -65,6 +69,12 @@ const parser = new XMLParser({
  * paths of wrapped lists (`Cens.Cen`): a one-item or empty list still comes
  * out as an array. All values stay text; the catalogue's response schemas
  * turn numbers and booleans back into their types.
+ *
+ * @example
+ * ```ts
+ * decodeXml('<R><Cens><Cen><CenId>cen-1</CenId></Cen></Cens></R>', ['Cens.Cen']);
+ * // { Cens: { Cen: [{ CenId: 'cen-1' }] } }
+ * ```
  */
 export function decodeXml(text: string, listPaths: readonly string[] = []): Record<string, unknown> {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new SyntaxError('XML with a DOCTYPE or ENTITY declaration is refused');
@@ -75,25 +85,31 @@ export function decodeXml(text: string, listPaths: readonly string[] = []): Reco
   const lists = new Set(listPaths);
   const fix = (value: unknown, path: string, isItem = false): unknown => {
     if (!isItem && lists.has(path)) {
-      const arr = value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
+      // The element is there, so it is at least one item (`<Id/>` is one empty string).
+      const arr = Array.isArray(value) ? value : [value];
       return arr.map((v) => fix(v, path, true));
     }
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const obj = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(obj)) out[k] = fix(v, path ? `${path}.${k}` : k);
+      for (const [k, v] of Object.entries(obj)) {
+        if (k === '#text' && isBlank(v)) continue; // indentation between child elements
+        out[k] = fix(v, path ? `${path}.${k}` : k);
+      }
       // A wrapper element that came empty (`<Cens></Cens>` → "") gets its list back.
       for (const p of lists) {
         const prefix = path ? `${path}.` : '';
         if (p.startsWith(prefix)) {
           const rest = p.slice(prefix.length).split('.');
-          if (rest.length === 2 && rest[0]! in out && (out[rest[0]!] === '' || out[rest[0]!] === undefined)) {
+          if (rest.length === 2 && Object.hasOwn(out, rest[0]!) && isBlank(out[rest[0]!])) {
             out[rest[0]!] = { [rest[1]!]: [] };
           }
         }
       }
       return out;
     }
+    // `<Detail>\n  </Detail>` is an indented empty element, not a value of spaces.
+    if (typeof value === 'string' && /[\r\n]/.test(value) && value.trim() === '') return '';
     return value;
   };
   return fix(body, '') as Record<string, unknown>;

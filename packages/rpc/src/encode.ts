@@ -9,5 +9,14 @@
  * ```
  */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(value);
+  } catch {
+    // encodeURIComponent's own URIError says only "URI malformed".
+    const at = value.search(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    // The value itself stays out of the message: it may be a token.
+    throw new URIError(`cannot percent-encode: lone UTF-16 surrogate at index ${at} (not valid Unicode text)`);
+  }
+  return encoded.replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }

@@ -39,7 +39,9 @@ export function flattenParams(params: Record<string, unknown>): WireParams {
  * deeper form.
  */
 export function unflattenParams(flat: WireParams): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
+  // Null-prototype nodes: wire names come from the network, and `__proto__.x=1`
+  // must not reach Object.prototype.
+  const root: Record<string, unknown> = Object.create(null);
   const keys = Object.keys(flat);
   for (const key of keys) {
     const parts = key.split('.');
@@ -47,7 +49,7 @@ export function unflattenParams(flat: WireParams): Record<string, unknown> {
     for (let i = 0; i < parts.length - 1; i++) {
       const part = parts[i]!;
       const next = node[part];
-      if (next === undefined || typeof next !== 'object') node[part] = {};
+      if (next === undefined || typeof next !== 'object') node[part] = Object.create(null);
       node = node[part] as Record<string, unknown>;
     }
     const last = parts[parts.length - 1]!;
@@ -59,6 +61,7 @@ export function unflattenParams(flat: WireParams): Record<string, unknown> {
     if (entries.length && entries.every(([k]) => /^[1-9]\d{0,3}$/.test(k))) {
       return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, x]) => arrays(x));
     }
+    // fromEntries defines own properties, so a `__proto__` name stays a plain (refusable) key.
     return Object.fromEntries(entries.map(([k, x]) => [k, arrays(x)]));
   };
   return arrays(root) as Record<string, unknown>;

@@ -12,8 +12,17 @@ export function canonicalQuery(params: WireParams): string {
   return Object.keys(params)
     .filter((k) => k !== 'Signature')
     .sort()
-    .map((k) => `${percentEncode(k)}=${percentEncode(params[k]!)}`)
+    .map((k) => encodePair(k, params[k]!))
     .join('&');
+}
+
+/** `name=value`, both percent-encoded; an encoding error names the parameter. */
+function encodePair(name: string, value: string): string {
+  try {
+    return `${percentEncode(name)}=${percentEncode(value)}`;
+  } catch (e) {
+    throw new URIError(`parameter ${JSON.stringify(name.slice(0, 80))}: ${(e as Error).message}`);
+  }
 }
 
 /** `METHOD&%2F&` + the canonical query encoded once more. */
@@ -107,7 +116,7 @@ export async function signRequest(opts: SignOptions): Promise<WireParams> {
 /** `a=1&b=2` with every name and value percent-encoded (for a query or a form body). */
 export function encodeForm(params: WireParams): string {
   return Object.keys(params)
-    .map((k) => `${percentEncode(k)}=${percentEncode(params[k]!)}`)
+    .map((k) => encodePair(k, params[k]!))
     .join('&');
 }
 
@@ -118,13 +127,12 @@ export function encodeForm(params: WireParams): string {
 export function buildRequest(endpoint: string, method: HttpMethod, params: WireParams, init: RequestInit = {}): Request {
   const base = endpoint.endsWith('/') ? endpoint : endpoint + '/';
   const body = encodeForm(params);
-  if (method === 'GET') return new Request(`${base}?${body}`, { ...init, method });
-  return new Request(base, {
-    ...init,
-    method,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json, application/xml' },
-    body,
-  });
+  // The caller's headers are kept; ours only fill what is missing.
+  const headers = new Headers(init.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json, application/xml');
+  if (method === 'GET') return new Request(`${base}?${body}`, { ...init, method, headers });
+  headers.set('content-type', 'application/x-www-form-urlencoded');
+  return new Request(base, { ...init, method, headers, body });
 }
 
 export type VerifyResult =

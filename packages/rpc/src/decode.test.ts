@@ -1,0 +1,217 @@
+import { describe, expect, test } from 'vitest';
+import * as fc from 'fast-check';
+import { decodeBody, decodeError, decodeXml, encodeXml, parseJsonLossless } from './decode.js';
+import { text } from './test-arbitraries.js';
+
+// What the catalogue's listPaths() gives for DescribeCens.
+const CEN_LISTS = ['Cens.Cen', 'Cens.Cen.CenBandwidthPackageIds.CenBandwidthPackageId', 'Cens.Cen.Tags.Tag'];
+
+const describeCensXml = (cens: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeCensResponse>
+  <RequestId>9823FD72-9A5D-4D3F-BA2C-F8238696A81C</RequestId>
+  <TotalCount>1</TotalCount>
+  <PageNumber>1</PageNumber>
+  <PageSize>10</PageSize>
+  ${cens}
+</DescribeCensResponse>`;
+
+describe('decodeXml', () => {
+  test('a one-item list stays an array, at every depth, when its path is listed', () => {
+    const xml = describeCensXml(`<Cens>
+    <Cen>
+      <CenId>cen-1</CenId>
+      <Name>a &amp; b </Name>
+      <Status>Active</Status>
+      <CenBandwidthPackageIds>
+        <CenBandwidthPackageId>cenbwp-1</CenBandwidthPackageId>
+      </CenBandwidthPackageIds>
+      <Tags>
+      </Tags>
+    </Cen>
+  </Cens>`);
+    expect(decodeXml(xml, CEN_LISTS)).toEqual({
+      RequestId: '9823FD72-9A5D-4D3F-BA2C-F8238696A81C',
+      TotalCount: '1',
+      PageNumber: '1',
+      PageSize: '10',
+      Cens: { Cen: [{ CenId: 'cen-1', Name: 'a & b ', Status: 'Active', CenBandwidthPackageIds: { CenBandwidthPackageId: ['cenbwp-1'] }, Tags: { Tag: [] } }] },
+    });
+    // Without the paths XML cannot tell one item from a field: that is why they are needed.
+    expect((decodeXml(xml).Cens as { Cen: unknown }).Cen).not.toBeInstanceOf(Array);
+  });
+
+  test('two items are two, in document order', () => {
+    const body = decodeXml(describeCensXml('<Cens><Cen><CenId>cen-2</CenId></Cen><Cen><CenId>cen-1</CenId></Cen></Cens>'), CEN_LISTS);
+    expect(body.Cens).toEqual({ Cen: [{ CenId: 'cen-2' }, { CenId: 'cen-1' }] });
+  });
+
+  test('an empty wrapper, in any spelling, is an empty list; an empty item is one empty string', () => {
+    for (const empty of ['<Cens></Cens>', '<Cens/>', '<Cens>\n   </Cens>']) {
+      expect(decodeXml(describeCensXml(empty), CEN_LISTS).Cens).toEqual({ Cen: [] });
+    }
+    const one = decodeXml(describeCensXml('<Cens><Cen><CenBandwidthPackageIds><CenBandwidthPackageId/></CenBandwidthPackageIds></Cen></Cens>'), CEN_LISTS);
+    expect(one.Cens).toEqual({ Cen: [{ CenBandwidthPackageIds: { CenBandwidthPackageId: [''] } }] });
+  });
+
+  test("values keep their own spaces; an element's indentation is not a value", () => {
+    expect(decodeXml('<R>\n  <A>  two spaces  </A>\n  <B>\n    <C>x</C>\n  </B>\n  <D>\n  </D>\n  <E> </E>\n</R>')).toEqual({ A: '  two spaces  ', B: { C: 'x' }, D: '', E: ' ' });
+  });
+
+  test('predefined entities and character references decode once; nothing else is expanded', () => {
+    const body = decodeXml('<R><A>&lt;&gt;&amp;&quot;&apos;</A><B>&#20013;&#x6587;&#x1F600;</B><C>&amp;lt;</C><D>&foo;&LT;</D><E><![CDATA[a < b]]></E></R>');
+    expect(body).toEqual({ A: `<>&"'`, B: '中文😀', C: '&lt;', D: '&foo;&LT;', E: 'a < b' });
+  });
+
+  test('a DOCTYPE or ENTITY declaration is refused (entity-expansion attack)', () => {
+    const laughs = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+]>
+<R><A>&lol2;</A></R>`;
+    expect(() => decodeXml(laughs)).toThrow(SyntaxError);
+    expect(() => decodeXml(laughs)).toThrow(/DOCTYPE or ENTITY/);
+    expect(() => decodeXml('<!doctype r><R/>')).toThrow(/refused/);
+    expect(() => decodeXml('<R><!ENTITY x "y"></R>')).toThrow(/refused/);
+  });
+
+  test('an Error body (cen-api.md §3.5) becomes its fields', () => {
+    const xml = `<?xml version='1.0' encoding='UTF-8'?>
+<Error>
+  <RequestId>9823FD72-9A5D-4D3F-BA2C-F8238696A81C</RequestId>
+  <HostId>business.aliyuncs.com</HostId>
+  <Code>InvalidAction.NotFound</Code>
+  <Message>Specified api is not found, please check your url and method.</Message>
+</Error>`;
+    const body = decodeXml(xml);
+    expect(body).toEqual({
+      RequestId: '9823FD72-9A5D-4D3F-BA2C-F8238696A81C',
+      HostId: 'business.aliyuncs.com',
+      Code: 'InvalidAction.NotFound',
+      Message: 'Specified api is not found, please check your url and method.',
+    });
+    expect(decodeError(body, 404)).toEqual(body);
+  });
+
+  test('encodeXml → decodeXml gives back the JSON (all values as text)', () => {
+    // XML 1.0 cannot carry most control characters, and a parser normalises \r; a value
+    // of only line breaks and spaces reads as an indented empty element (see above).
+    const xmlText = text.filter((s) => !/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/.test(s) && !(/\n/.test(s) && s.trim() === ''));
+    const item = fc.record({
+      Id: xmlText,
+      Name: xmlText,
+      Bandwidth: fc.integer(),
+      Enabled: fc.boolean(),
+      Subs: fc.record({ Sub: fc.array(xmlText, { maxLength: 3 }) }),
+    });
+    const response = fc.record({ RequestId: fc.uuid(), TotalCount: fc.nat(), Description: xmlText, Items: fc.record({ Item: fc.array(item, { maxLength: 3 }) }) });
+    const asText = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(asText) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asText(x)])) : String(v);
+    fc.assert(
+      fc.property(response, (json) => {
+        const xml = encodeXml('DescribeThingsResponse', json);
+        expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?><DescribeThingsResponse>')).toBe(true);
+        expect(decodeXml(xml, ['Items.Item', 'Items.Item.Subs.Sub'])).toEqual(asText(json));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parseJsonLossless', () => {
+  test('keeps a 16-digit account ID exact as a string of digits', () => {
+    const body = parseJsonLossless('{"OwnerId":9188000000000002,"Ids":[9188000000000002,-9188000000000003],"Nested":{"A":12345678901234567890}}');
+    expect(body).toEqual({ OwnerId: '9188000000000002', Ids: ['9188000000000002', '-9188000000000003'], Nested: { A: '12345678901234567890' } });
+  });
+
+  test('leaves numbers that are exact as numbers', () => {
+    expect(parseJsonLossless('{"a":1,"b":-3,"c":1.5,"d":1e3,"e":1000000000000000,"f":9007199254740991,"g":0.12345678901234567890,"h":-0}')).toEqual({
+      a: 1,
+      b: -3,
+      c: 1.5,
+      d: 1000,
+      e: 1000000000000000,
+      f: 9007199254740991,
+      g: 0.12345678901234568,
+      h: -0,
+    });
+  });
+
+  test('leaves strings and keys with digits inside untouched', () => {
+    const json = String.raw`{"9188000000000002":"9188000000000002","a":"id 9188000000000002","b":"q\"9188000000000002\"","c":"\\","d":9188000000000002}`;
+    expect(parseJsonLossless(json)).toEqual({ '9188000000000002': '9188000000000002', a: 'id 9188000000000002', b: 'q"9188000000000002"', c: '\\', d: '9188000000000002' });
+  });
+
+  test('equals JSON.parse on any JSON without unsafe integers', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const unsafe = (x: unknown): boolean =>
+          typeof x === 'number' ? Number.isInteger(x) && !Number.isSafeInteger(x) : !!x && typeof x === 'object' && Object.values(x).some(unsafe);
+        fc.pre(!unsafe(v));
+        const s = JSON.stringify(v);
+        expect(parseJsonLossless(s)).toEqual(JSON.parse(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('every unsafe integer comes back digit for digit', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 2n ** 53n, max: 10n ** 30n }), fc.boolean(), (n, neg) => {
+        const lit = (neg ? -n : n).toString();
+        expect(parseJsonLossless(`{"AccountId":${lit},"x":[${lit}]}`)).toEqual({ AccountId: lit, x: [lit] });
+      }),
+    );
+  });
+
+  test('bad JSON is a SyntaxError', () => {
+    expect(() => parseJsonLossless('{"a":')).toThrow(SyntaxError);
+    expect(() => parseJsonLossless('<html>')).toThrow(SyntaxError);
+  });
+});
+
+describe('decodeError', () => {
+  test("Alibaba's JSON error body", () => {
+    const body = parseJsonLossless(
+      '{"Recommend":"https://error-center.aliyun.com/status/search?Keyword=SignatureDoesNotMatch&source=PopGw","Message":"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3D","RequestId":"1DD9FD9A-8E57-43E5-B911-E4F5AD2027F7","HostId":"alidns.aliyuncs.com","Code":"SignatureDoesNotMatch","AccessDeniedDetail":{"x":1}}',
+    );
+    expect(decodeError(body, 400)).toEqual({
+      Code: 'SignatureDoesNotMatch',
+      Message: 'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3D',
+      RequestId: '1DD9FD9A-8E57-43E5-B911-E4F5AD2027F7',
+      HostId: 'alidns.aliyuncs.com',
+      Recommend: 'https://error-center.aliyun.com/status/search?Keyword=SignatureDoesNotMatch&source=PopGw',
+    });
+  });
+
+  test('lower-case keys', () => {
+    expect(decodeError({ code: 'Throttling.User', message: 'Request was denied due to user flow control', requestId: 'R1' }, 400)).toEqual({
+      Code: 'Throttling.User',
+      Message: 'Request was denied due to user flow control',
+      RequestId: 'R1',
+    });
+  });
+
+  test('a 2xx body with a non-success Code is an error; success codes and plain bodies are not', () => {
+    expect(decodeError({ Code: 'Operation.Blocking', Message: 'busy', RequestId: 'R' }, 200)).toMatchObject({ Code: 'Operation.Blocking', Message: 'busy' });
+    expect(decodeError({ Code: 500, RequestId: 'R' }, 200)).toMatchObject({ Code: '500', Message: 'HTTP 200' });
+    for (const Code of ['200', 200, 'OK', 'Success', 'success']) expect(decodeError({ Code, RequestId: 'R' }, 200)).toBeUndefined();
+    expect(decodeError({ RequestId: 'R', CenId: 'cen-1' }, 200)).toBeUndefined();
+  });
+
+  test('a 4xx/5xx body without a Code still is an error', () => {
+    expect(decodeError('<html>bad gateway</html>', 502)).toEqual({ Code: 'ServiceUnavailable', Message: 'HTTP 502' });
+    expect(decodeError(null, 404)).toEqual({ Code: 'UnknownError', Message: 'HTTP 404' });
+    expect(decodeError({ RequestId: 'R' }, 403)).toEqual({ Code: 'UnknownError', Message: 'HTTP 403', RequestId: 'R' });
+    expect(decodeError('fine', 200)).toBeUndefined();
+  });
+});
+
+describe('decodeBody', () => {
+  test('chooses XML by content type or a leading <, JSON otherwise', () => {
+    expect(decodeBody('<R><Cens><Cen><CenId>c</CenId></Cen></Cens></R>', 'text/xml;charset=UTF-8', ['Cens.Cen'])).toEqual({ Cens: { Cen: [{ CenId: 'c' }] } });
+    expect(decodeBody('  <R><A>1</A></R>', null)).toEqual({ A: '1' });
+    expect(decodeBody('{"A":9188000000000002}', 'application/json')).toEqual({ A: '9188000000000002' });
+  });
+});
