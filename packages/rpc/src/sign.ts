@@ -164,7 +164,7 @@ export async function readWireParams(req: Request): Promise<WireParams> {
   if (req.method === 'POST') {
     const type = req.headers.get('content-type') ?? '';
     if (type.includes('application/x-www-form-urlencoded') || type === '') {
-      for (const [k, v] of new URLSearchParams(await req.text())) out[k] = v;
+      for (const [k, v] of new URLSearchParams(new TextDecoder().decode(await req.arrayBuffer()))) out[k] = v;
     }
   }
   return out;

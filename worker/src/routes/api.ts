@@ -1,0 +1,125 @@
+/**
+ * `POST /api/{Action}`: one catalogue action per call. The JSON body holds the
+ * action's parameters; only what the action's strict schema accepts is ever
+ * signed and sent, so a caller cannot set Action, Version, AccessKeyId,
+ * Signature*, SecurityToken, Format or anything else of its own.
+ */
+import { actionSpec, validateRequest, type ActionSpec } from '@cen-kit/catalog';
+import { parseJsonLossless } from '@cen-kit/rpc';
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../env.js';
+import { ApiError, invalidParameter, payloadTooLarge, unknownAction, unsupportedMediaType } from '../errors.js';
+import { callUpstream, type CallDeps } from '../upstream/call.js';
+import { transportFor } from '../upstream/transport.js';
+import { apiIndex } from './api-index.js';
+
+/** Largest request body: the biggest parameter sets (tags, filters) are a few KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface ApiDeps extends CallDeps {
+  /** Sends a signed request to Alibaba (the emulator is reached through its Durable Object). */
+  fetch: (request: Request) => Promise<Response>;
+}
+
+/** @example app.route('/api', apiRoutes({ fetch, random: Math.random, sleep })); */
+export function apiRoutes(deps: ApiDeps) {
+  const api = new Hono<AppEnv>();
+
+  api.get('/', (c) => c.json(apiIndex(c)));
+
+  api.post('/:action', async (c) => {
+    const spec = actionSpec(c.req.param('action'));
+    if (!spec) throw unknownAction(c.req.param('action'));
+    const body = await readJsonBody(c);
+    const checked = validateRequest(spec, body);
+    if (!checked.ok) throw invalidParameter(checked.issues);
+    const params = withClientToken(spec, checked.data as Record<string, unknown>, c.var.clientToken);
+    const started = Date.now();
+    const result = await callUpstream({
+      spec,
+      params,
+      profile: c.var.profile,
+      env: c.env,
+      transport: transportFor(c.env, deps.fetch),
+      deps,
+      signal: c.req.raw.signal,
+    });
+    // One line per call, with nothing secret in it (no parameters, no signature).
+    console.log(
+      JSON.stringify({
+        msg: 'api call',
+        requestId: c.var.requestId,
+        action: spec.Action,
+        profile: c.var.profile.name,
+        status: result.status,
+        code: result.code,
+        upstreamRequestId: result.body.RequestId,
+        attempts: result.attempts,
+        ms: Date.now() - started,
+      }),
+    );
+    return c.json(result.body, result.status as ContentfulStatusCode);
+  });
+
+  // Anything but POST on an action.
+  api.all('/:action', (c) => {
+    if (!actionSpec(c.req.param('action'))) throw unknownAction(c.req.param('action'));
+    c.header('Allow', 'POST');
+    throw new ApiError(405, 'MethodNotAllowed', `Call ${c.req.param('action')} with POST and a JSON body of its parameters.`);
+  });
+
+  return api;
+}
+
+/**
+ * For writes that take a ClientToken and came without one: the token set by
+ * middleware (issue 4, from Idempotency-Key) or a new one, kept for every
+ * attempt so a retried write happens once.
+ */
+function withClientToken(spec: ActionSpec, params: Record<string, unknown>, preset: string | undefined): Record<string, unknown> {
+  if (!spec.ClientToken || spec.access !== 'write' || params.ClientToken !== undefined) return params;
+  return { ...params, ClientToken: preset ?? crypto.randomUUID() };
+}
+
+/** The body as a JSON object: empty means `{}`; otherwise application/json, at most MAX_BODY_BYTES. */
+async function readJsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  const declared = Number(c.req.header('content-length') ?? 'NaN');
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge(MAX_BODY_BYTES);
+  const type = c.req.header('content-type');
+  const text = c.var.bodyText ?? (await readCapped(c.req.raw, MAX_BODY_BYTES));
+  if (text.trim() === '' && (type === undefined || isJson(type))) return {};
+  if (type === undefined || !isJson(type)) throw unsupportedMediaType(type);
+  let value: unknown;
+  try {
+    value = parseJsonLossless(text);
+  } catch (e) {
+    throw invalidParameter([{ path: '', message: `the body is not valid JSON (${(e as Error).message.slice(0, 120)})` }]);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw invalidParameter([{ path: '', message: `the body must be a JSON object of the action's parameters, not ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}` }]);
+  }
+  return value as Record<string, unknown>;
+}
+
+const isJson = (type: string) => /^application\/json\s*(;|$)/i.test(type.trim());
+
+/** Reads a request body, stopping with 413 as soon as it passes `max` bytes (chunked bodies included). */
+async function readCapped(req: Request, max: number): Promise<string> {
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw payloadTooLarge(max);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
