@@ -16,6 +16,8 @@ import { apiRoutes, type ApiDeps } from './routes/api.js';
 import { emulatorRoutes } from './routes/emulator.js';
 import { homeRoutes } from './routes/home.js';
 import { security, type SecurityDeps } from './edge/security.js';
+import { knownSecrets } from './audit/audit.js';
+import { logLine } from './audit/redact.js';
 import { sleep } from './upstream/timeout.js';
 
 /** `security`: outbound fetch (Access key set, STS) and clock of the security middleware. */
@@ -67,7 +69,7 @@ export function createApp(deps: Partial<AppDeps> = {}) {
       return c.json({ Code: status === 413 ? 'PayloadTooLarge' : `Http${status}`, Message: err.message || `HTTP ${status}`, RequestId: id }, status);
     }
     // Our own bug: log what it was (without secrets), answer without details.
-    console.error(JSON.stringify({ msg: 'internal error', requestId: id, error: redactSecrets(`${err.name}: ${err.message}`).slice(0, 500) }));
+    logLine({ msg: 'internal error', requestId: id, error: redactSecrets(`${err.name}: ${err.message}`).slice(0, 500) }, knownSecrets(c.env), 'error');
     return c.json(internalError().body(id), 500);
   });
 

@@ -3,6 +3,7 @@ import { flattenParams } from '@cen-kit/rpc';
 import { describe, expect, test } from 'vitest';
 import { minimalRequest, RESPONSE_SAMPLES } from '../../../packages/catalog/src/testing/samples.js';
 import { harness, TEST_KEY } from '../testing/setup.js';
+import { TEST_PORTAL_TOKEN } from '../auth/testing.js';
 
 const COMMON = ['AccessKeyId', 'Action', 'Format', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Version'];
 
@@ -145,7 +146,7 @@ describe('what a caller may not send', () => {
 
   test('an empty body means no parameters', async () => {
     const h = harness(() => ({ body: RESPONSE_SAMPLES.DescribeCens }));
-    const res = await h.app.request('https://worker.test/api/DescribeCens', { method: 'POST' }, h.env);
+    const res = await h.app.request('https://worker.test/api/DescribeCens', { method: 'POST', headers: { authorization: `Bearer ${TEST_PORTAL_TOKEN}` } }, h.env);
     expect(res.status).toBe(200);
     expect(ownParams(h.upstream.calls[0]!.params)).toEqual({});
   });
@@ -181,7 +182,7 @@ describe('what a caller may not send', () => {
 
   test('GET on an action is 405 with Allow: POST', async () => {
     const h = harness(() => ({ body: {} }));
-    const res = await h.app.request('https://worker.test/api/DescribeCens', {}, h.env);
+    const res = await h.app.request('https://worker.test/api/DescribeCens', { headers: { authorization: `Bearer ${TEST_PORTAL_TOKEN}` } }, h.env);
     expect(res.status).toBe(405);
     expect(res.headers.get('Allow')).toBe('POST');
   });
@@ -379,7 +380,7 @@ describe('endpoints, profiles and the index', () => {
 
   test('GET /api lists every action with its JSON Schema, the backend and read-only state', async () => {
     const h = harness(() => ({ body: {} }));
-    const res = await h.app.request('https://worker.test/api', {}, h.env);
+    const res = await h.app.request('https://worker.test/api', { headers: { authorization: `Bearer ${TEST_PORTAL_TOKEN}` } }, h.env);
     expect(res.status).toBe(200);
     const index = (await res.json()) as { backend: string; readOnly: boolean; caller: { profiles: string[] }; actions: { Action: string; access: string; ClientToken: boolean; allowed: boolean; parameters: { type?: string } }[] };
     expect(index.backend).toBe('alibaba');
@@ -437,7 +438,7 @@ describe("the Worker's own failures", () => {
       },
     });
     const h = harness(() => ({ body: {} }));
-    const res = await app.request('https://worker.test/api/DescribeCens', { method: 'POST' }, h.env);
+    const res = await app.request('https://worker.test/api/DescribeCens', { method: 'POST', headers: { authorization: `Bearer ${TEST_PORTAL_TOKEN}` } }, h.env);
     expect(res.status).toBe(500);
     const text = await res.text();
     const body = JSON.parse(text) as { Code: string; RequestId: string };

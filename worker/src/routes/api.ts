@@ -13,6 +13,8 @@ import { ApiError, invalidParameter, payloadTooLarge, unknownAction, unsupported
 import { callUpstream, type CallDeps } from '../upstream/call.js';
 import { transportFor } from '../upstream/transport.js';
 import { apiIndex } from './api-index.js';
+import { knownSecrets } from '../audit/audit.js';
+import { logLine } from '../audit/redact.js';
 
 /** Largest request body: the biggest parameter sets (tags, filters) are a few KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -45,9 +47,9 @@ export function apiRoutes(deps: ApiDeps) {
       deps,
       signal: c.req.raw.signal,
     });
-    // One line per call, with nothing secret in it (no parameters, no signature).
-    console.log(
-      JSON.stringify({
+    // One line per call, with nothing secret in it (no parameters, no signature), through the redaction helper.
+    logLine(
+      {
         msg: 'api call',
         requestId: c.var.requestId,
         action: spec.Action,
@@ -57,7 +59,8 @@ export function apiRoutes(deps: ApiDeps) {
         upstreamRequestId: result.body.RequestId,
         attempts: result.attempts,
         ms: Date.now() - started,
-      }),
+      },
+      knownSecrets(c.env),
     );
     return c.json(result.body, result.status as ContentfulStatusCode);
   });

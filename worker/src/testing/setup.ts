@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { createApp } from '../app.js';
 import type { Bindings } from '../env.js';
+import { fullAccessTokens, TEST_PORTAL_TOKEN } from '../auth/testing.js';
 import { mockAlibaba, type MockOptions } from './mock-alibaba.js';
 
 export const TEST_KEY = { id: 'testid', secret: 'testsecret' };
@@ -16,6 +17,8 @@ export function alibabaEnv(extra: Partial<Bindings> = {}): Bindings {
     ...(env as unknown as Bindings),
     ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_KEY.id,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_KEY.secret,
+    // A caller with full access (issue 4: real credentials serve no caller unless one is configured).
+    PORTAL_TOKENS: fullAccessTokens(),
     ...extra,
   };
 }
@@ -52,7 +55,7 @@ export function harness(answer: MockOptions['answer'], opts: { env?: Partial<Bin
       `https://worker.test/api/${action}`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...init.headers },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_PORTAL_TOKEN}`, ...init.headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       },
       { ...bindings, ...init.env },
