@@ -42,7 +42,20 @@ const CASES: Case[] = [
   { code: 'InvalidParameter', why: 'PageSize above the maximum', run: (app) => c(app, 'DescribeCens', { PageSize: 51 }), message: /PageSize.*50/ },
   { code: 'MissingParameter', why: 'a filter without values, named by its wire name', run: (app) => c(app, 'DescribeCens', { Filter: [{ Key: 'Name', Value: ['a'] }, { Key: 'CenId', Value: [] }] }), message: /"Filter\.2\.Value"/ },
   { code: 'InvalidParameter', why: 'six filter values, named by the wire name', run: (app) => c(app, 'DescribeCens', { Filter: [{ Key: 'Name', Value: ['a', 'b', 'c', 'd', 'e', 'f'] }] }), message: /Filter\.1\.Value .*at most 5/ },
-  { code: 'InvalidParameter', why: 'an unknown parameter', run: (app) => c(app, 'DescribeCens', { Pagesize: 5 }), message: /Pagesize.*PageSize/ },
+  { code: 'InvalidParameter', why: 'PageNumber is not a number', run: (app) => c(app, 'DescribeCens', { PageNumber: 'first' }), message: /PageNumber/ },
+  { code: 'MissingParameter', why: 'a required parameter is sent in the wrong case (ignored, as Alibaba ignores unknown names)', run: (app) => c(app, 'DeleteCen', { Cenid: 'cen-x' }), message: /"CenId".*"Cenid" was sent and ignored/ },
+  { code: 'ParameterMustNotNull', why: 'a required parameter is sent empty', run: (app) => c(app, 'DeleteCen', { CenId: '' }), message: /"CenId" must not be empty/ },
+  // the 2019 reference's codes for bad values of particular parameters
+  { code: 'ParameterIllegal.ChildInstanceType', why: 'a network type in lower case', run: (app) => c(app, 'AttachCenChildInstance', attachArgs(SEED.cenId, SEED.vpcBeijing, 'cn-beijing', 'vpc')), message: /ChildInstanceType.*VPC, VBR, CCN/ },
+  { code: 'ParameterIllegal.ChildInstanceId', why: 'a network ID of no known kind', run: (app) => c(app, 'AttachCenChildInstance', attachArgs(SEED.cenId, 'i-bp1notanetwork', 'cn-beijing')), message: /ChildInstanceId/ },
+  { code: 'ParameterIllegal.ChildInstanceUid', why: 'an owner ID that is not an account ID', run: (app) => c(app, 'AttachCenChildInstance', attachArgs(SEED.cenId, SEED.vpcBGranted, 'cn-shanghai', 'VPC', { ChildInstanceOwnerId: 'partner' })), message: /ChildInstanceOwnerId/ },
+  { code: 'ParameterIllegal.BandwidthLimit', why: 'a negative limit', run: (app) => c(app, 'SetCenInterRegionBandwidthLimit', { CenId: SEED.cenId, ...SEED.limit, BandwidthLimit: -1 }), message: /BandwidthLimit/ },
+  { code: 'ParameterIllegal.RegionId', why: 'a limit from a region to itself', run: (app) => c(app, 'SetCenInterRegionBandwidthLimit', { CenId: SEED.cenId, LocalRegionId: 'cn-hangzhou', OppositeRegionId: 'cn-hangzhou', BandwidthLimit: 1 }), message: /OppositeRegionId/ },
+  { code: 'ParameterIllegal.VbrInstanceId', why: 'a VBR ID that is a VPC ID', run: (app) => c(app, 'EnableCenVbrHealthCheck', { CenId: SEED.cenId, VbrInstanceId: SEED.vpcHangzhou, VbrInstanceRegionId: 'cn-hangzhou', HealthCheckTargetIp: '10.200.0.1' }), message: /VbrInstanceId/ },
+  { code: 'ParameterIllegal.VbrInstanceRegionId', why: 'a VBR region that is not a region ID', run: (app) => c(app, 'DescribeCenVbrHealthCheck', { VbrInstanceRegionId: 'Hangzhou!' }), message: /VbrInstanceRegionId/ },
+  { code: 'InstanceType.NotSupport', why: 'granting an instance type other than VPC or VBR', run: (app) => c(app, 'GrantInstanceToCen', { RegionId: 'cn-hangzhou', InstanceId: SEED.vpcB, InstanceType: 'ECS', CenId: SEED.cenId, CenOwnerId: A.accountId }, { account: B }), message: /InstanceType/ },
+  { code: 'GeographicSpan.NotFound', why: 'a package between unknown areas', run: (app) => c(app, 'CreateCenBandwidthPackage', { Bandwidth: 5, GeographicRegionAId: 'Mars', GeographicRegionBId: 'China' }), message: /GeographicRegionAId.*Mars/ },
+  { code: 'GeographicSpan.NotFound', why: 'the members of an unknown area', run: (app) => c(app, 'DescribeGeographicRegionMembership', { GeographicRegionId: 'atlantis' }), message: /atlantis/ },
   { code: 'InvalidAction.NotFound', why: 'an action that does not exist', run: (app) => c(app, 'DescribeNothing', {}, { Version: '2017-09-12' }) },
   { code: 'InvalidAction.NotFound', why: 'the Cbn DescribeGrantRulesToCen is out of scope', run: (app) => c(app, 'DescribeGrantRulesToCen', { CenId: SEED.cenId, ProductType: 'VPC' }, { Version: '2017-09-12' }) },
   { code: 'InvalidVersion', why: 'an unknown Version', run: (app) => c(app, 'DescribeCens', {}, { Version: '2014-05-26' }) },
@@ -115,6 +128,17 @@ const CASES: Case[] = [
       c(app, 'PublishRouteEntries', { ...attachArgs(SEED.cenId, SEED.vpcHangzhou, 'cn-hangzhou'), ChildInstanceRouteTableId: SEED.routeTableHangzhou, DestinationCidrBlock: '10.99.0.0/16' }),
   },
   // conflicts
+  {
+    code: 'InvalidOperation.BwpBusinessStatus',
+    why: 'associating a subscription package that expired without renewal',
+    delayed: true,
+    run: async (app, t) => {
+      const { CenBandwidthPackageId } = (await ok(app, 'CreateCenBandwidthPackage', { Bandwidth: 5, GeographicRegionAId: 'China', GeographicRegionBId: 'Europe', Period: 1 }, { at: t.at() })) as Obj;
+      t.advance(32 * 86_400_000);
+      return c(app, 'AssociateCenBandwidthPackage', { CenId: SEED.cenId, CenBandwidthPackageId }, { at: t.at() });
+    },
+    message: /expired.*FinancialLocked/,
+  },
   {
     code: 'Operation.Blocking',
     why: 'attaching while another attachment on the CEN is still Attaching',

@@ -62,4 +62,22 @@ describe('bandwidth packages', () => {
     await ok(app, 'DeleteCenBandwidthPackage', { CenBandwidthPackageId: SEED.idlePackageId });
     expect((await err(app, 'DeleteCenBandwidthPackage', { CenBandwidthPackageId: SEED.idlePackageId })).Code).toBe('ParameterBwpInstanceId');
   });
+
+  it('lock when a subscription ends without renewal; AutoRenew moves the end on by whole periods', async () => {
+    let clock = Date.parse('2026-01-10T08:00:00Z');
+    const app = emulator({ now: () => clock });
+    const buy = async (extra: Obj) =>
+      ((await ok(app, 'CreateCenBandwidthPackage', { Bandwidth: 4, GeographicRegionAId: 'China', GeographicRegionBId: 'Europe', Period: 1, ...extra }, { at: clock })) as Obj).CenBandwidthPackageId as string;
+    const plain = await buy({});
+    const renewing = await buy({ AutoRenew: true });
+    clock = Date.parse('2026-03-15T08:00:00Z');
+    const o = { at: clock };
+    expect(await get(app, plain, o)).toMatchObject({ BusinessStatus: 'FinancialLocked', ExpiredTime: '2026-02-10T08:00Z' });
+    expect(await get(app, renewing, o)).toMatchObject({ BusinessStatus: 'Normal', ExpiredTime: '2026-04-10T08:00Z' });
+    const locked = await err(app, 'ModifyCenBandwidthPackageSpec', { CenBandwidthPackageId: plain, Bandwidth: 6 }, o);
+    expect([locked.Code, locked.status]).toEqual(['InvalidOperation.BwpBusinessStatus', 409]);
+    await ok(app, 'ModifyCenBandwidthPackageSpec', { CenBandwidthPackageId: renewing, Bandwidth: 6 }, o);
+    // A locked package can still be deleted (Terraform's destroy must finish).
+    await ok(app, 'DeleteCenBandwidthPackage', { CenBandwidthPackageId: plain }, o);
+  });
 });

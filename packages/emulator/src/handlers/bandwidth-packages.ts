@@ -8,10 +8,20 @@ import { newId, newOrderId } from '../ids.js';
 import { addMonths, minuteTime } from '../time.js';
 import { activeCenOf, packageOf } from '../world/lookup.js';
 import { allocated, limitsInSpan, packageForSpan, packageSpan } from '../world/spans.js';
-import { allocating, packageBusy, packageStatus } from '../world/status.js';
+import { allocating, businessStatus, packageBusy, packageExpiry, packageStatus } from '../world/status.js';
 import type { BandwidthPackage, Tag } from '../world/types.js';
 import { DEFAULT_RESOURCE_GROUP } from './cens.js';
 import { matchesFilters, paginate, tagsOut, type Ctx, type Handler, type Result } from './context.js';
+
+/** An expired, unrenewed subscription takes no changes until it is renewed. */
+export function notLocked(ctx: Ctx, p: BandwidthPackage): void {
+  if (businessStatus(p, ctx.now) !== 'Normal') {
+    fail(
+      'InvalidOperation.BwpBusinessStatus',
+      `The bandwidth package ${p.CenBandwidthPackageId} expired at ${minuteTime(p.expiresAt)} and is locked (BusinessStatus FinancialLocked); renew it first.`,
+    );
+  }
+}
 
 function notBusy(ctx: Ctx, p: BandwidthPackage): void {
   if (packageBusy(p, ctx.now)) {
@@ -66,6 +76,7 @@ export const CreateCenBandwidthPackage: Handler = (
 export const AssociateCenBandwidthPackage: Handler = (ctx, p: { CenId: string; CenBandwidthPackageId: string }) => {
   const cen = activeCenOf(ctx, p.CenId);
   const pkg = packageOf(ctx, p.CenBandwidthPackageId);
+  notLocked(ctx, pkg);
   notBusy(ctx, pkg);
   if (pkg.CenId !== undefined) {
     fail('InvalidOperation.BwpAssociated', `The bandwidth package ${pkg.CenBandwidthPackageId} is already associated with ${pkg.CenId === cen.CenId ? 'this' : 'another'} CEN instance (${pkg.CenId}).`);
@@ -111,10 +122,10 @@ function packageItem(ctx: Ctx, x: BandwidthPackage): Result {
     Description: x.Description,
     Bandwidth: x.Bandwidth,
     BandwidthPackageChargeType: x.BandwidthPackageChargeType,
-    BusinessStatus: 'Normal',
+    BusinessStatus: businessStatus(x, ctx.now),
     Status: packageStatus(x, ctx.now),
     CreationTime: minuteTime(x.createdAt),
-    ExpiredTime: minuteTime(x.expiresAt),
+    ExpiredTime: minuteTime(packageExpiry(x, ctx.now)),
     GeographicRegionAId: x.areaA,
     GeographicRegionBId: x.areaB,
     GeographicSpanId: span,
@@ -158,6 +169,7 @@ export const ModifyCenBandwidthPackageAttribute: Handler = (ctx, p: { CenBandwid
 
 export const ModifyCenBandwidthPackageSpec: Handler = (ctx, p: { CenBandwidthPackageId: string; Bandwidth: number }) => {
   const pkg = packageOf(ctx, p.CenBandwidthPackageId);
+  notLocked(ctx, pkg);
   notBusy(ctx, pkg);
   if (pkg.CenId) {
     const used = allocated(ctx, pkg.CenId, packageSpan(pkg));

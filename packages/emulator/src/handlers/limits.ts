@@ -10,6 +10,7 @@ import { activeCenOf, attachedNetworks, cenOf } from '../world/lookup.js';
 import { allocated, limitSpan, packageForSpan, regionSpan } from '../world/spans.js';
 import { limitStatus } from '../world/status.js';
 import type { Limit } from '../world/types.js';
+import { notLocked } from './bandwidth-packages.js';
 import { paginate, type Ctx, type Handler, type Result } from './context.js';
 
 function limitItem(ctx: Ctx, l: Limit): Result {
@@ -76,6 +77,7 @@ export const SetCenInterRegionBandwidthLimit: Handler = (
   if (!pkg) {
     fail('InvalidOperation.BwpNotAssociated', `No bandwidth package for ${span} is associated with the CEN instance ${cen.CenId}.`);
   }
+  notLocked(ctx, pkg);
   const used = allocated(ctx, cen.CenId, span, existing);
   if (used + p.BandwidthLimit > pkg.Bandwidth) {
     fail(

@@ -206,7 +206,8 @@ export function seedWorld(now: number): World {
       BandwidthPackageChargeType: 'PREPAY',
       PricingCycle: 'Month',
       Period: 1,
-      AutoRenew: false,
+      // Renews itself, so a long-lived demo world never locks it (an unrenewed subscription locks at expiry).
+      AutoRenew: true,
       createdAt: t0 + 8 * DAY,
       expiresAt: addMonths(t0 + 8 * DAY, 1),
       orderId: '201564200000002',

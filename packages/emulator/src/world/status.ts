@@ -3,6 +3,7 @@
  * a CEN created with a 5 s delay is Creating for 5 s and Active after, however
  * many requests came in between.
  */
+import { addMonths } from '../time.js';
 import type { Attachment, BandwidthPackage, CenRecord, Limit, World } from './types.js';
 
 export type CenStatus = 'Creating' | 'Active' | 'Deleting';
@@ -27,6 +28,23 @@ export function limitStatus(l: Limit, now: number): LimitStatus {
 /** InUse once associated (after the association settles); Idle otherwise. */
 export function packageStatus(p: BandwidthPackage, now: number): PackageStatus {
   return p.CenId !== undefined && now >= (p.associateReadyAt ?? 0) ? 'InUse' : 'Idle';
+}
+
+/**
+ * When a subscription package ends: its expiry, moved on by whole periods
+ * while it renews itself (AutoRenew). Pay-as-you-go packages do not end.
+ */
+export function packageExpiry(p: BandwidthPackage, now: number): number {
+  if (!p.AutoRenew || p.BandwidthPackageChargeType !== 'PREPAY') return p.expiresAt;
+  const months = p.Period * (p.PricingCycle === 'Year' ? 12 : 1);
+  let at = p.expiresAt;
+  for (let i = 0; at <= now && i < 1200; i++) at = addMonths(at, months);
+  return at;
+}
+
+/** A subscription past its end (not renewed) is locked for non-payment, as at Alibaba. */
+export function businessStatus(p: BandwidthPackage, now: number): 'Normal' | 'FinancialLocked' {
+  return p.BandwidthPackageChargeType === 'PREPAY' && now >= packageExpiry(p, now) ? 'FinancialLocked' : 'Normal';
 }
 
 /** True while a spec change or an association is still settling. */
