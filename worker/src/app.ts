@@ -14,6 +14,7 @@ import { redactSecrets } from './redact.js';
 import { requestId } from './request-id.js';
 import { apiRoutes, type ApiDeps } from './routes/api.js';
 import { emulatorRoutes } from './routes/emulator.js';
+import { assetRoutes } from './routes/assets.js';
 import { homeRoutes } from './routes/home.js';
 import { security, type SecurityDeps } from './edge/security.js';
 import { knownSecrets } from './audit/audit.js';
@@ -57,6 +58,7 @@ export function createApp(deps: Partial<AppDeps> = {}) {
   for (const m of security(all.security)) app.use('/api/*', m);
 
   app.route('/api', apiRoutes(all));
+  app.route('/', assetRoutes());
   app.route('/', homeRoutes());
 
   app.notFound((c) => c.json({ Code: 'NotFound', Message: `Nothing at ${new URL(c.req.url).pathname.slice(0, 200)}.`, RequestId: c.var.requestId }, 404));

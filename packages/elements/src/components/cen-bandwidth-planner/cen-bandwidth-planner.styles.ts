@@ -1,0 +1,153 @@
+import { css } from 'lit';
+
+/** Styles of <cen-bandwidth-planner> beyond the shared tokens and controls. */
+export const styles = css`
+  h2,
+  h3,
+  h4 {
+    margin: 0 0 var(--_space);
+    font-size: 1.05em;
+  }
+  section {
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .meter {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+    min-inline-size: 10rem;
+  }
+  [role='meter'] {
+    position: relative;
+    flex: 1;
+    block-size: 10px;
+    border-radius: 999px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  [role='meter'] .fill {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    background: var(--_accent);
+  }
+  [role='meter'].full .fill {
+    background: var(--_warn-text);
+  }
+  .expiry-soon {
+    display: inline-block;
+    font-weight: 700;
+    color: var(--_danger-text);
+    background: var(--_danger-bg);
+    border-radius: var(--_radius);
+    padding: 0 calc(var(--_space) * 0.75);
+  }
+  .refusal {
+    color: var(--_muted);
+    font-size: 0.92em;
+    max-inline-size: 18rem;
+  }
+  .span {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  .span.invalid {
+    border-color: var(--_danger);
+  }
+  .span-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
+    align-items: baseline;
+    margin-block-end: var(--_space);
+  }
+  .span-head .over {
+    color: var(--_danger-text);
+    font-weight: 700;
+  }
+  .offer {
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    margin-block: var(--_space);
+  }
+  .offer .row .field {
+    margin: 0;
+  }
+  .offer input[type='number'],
+  .limit input,
+  .resize input {
+    inline-size: 7rem;
+  }
+  .planned {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .changed td,
+  .changed th {
+    background: color-mix(in srgb, var(--_accent) 8%, transparent);
+  }
+  .pair-issue {
+    display: block;
+    color: var(--_danger-text);
+    font-size: 0.92em;
+  }
+  .plan {
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: var(--_space);
+  }
+  .plan ol,
+  dialog ol {
+    padding-inline-start: 1.5em;
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    inline-size: min(40rem, 94vw);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .cost {
+    border: 1px solid var(--_warn-text);
+    background: var(--_warn-bg);
+    border-radius: var(--_radius);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+  }
+  .check {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+  }
+  .phase {
+    font-weight: 600;
+    margin-inline-start: var(--_space);
+  }
+  .phase-done {
+    color: var(--_ok-text);
+  }
+  .phase-failed {
+    color: var(--_danger-text);
+  }
+  .phase-notRun {
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space);
+    margin-block-start: var(--_space);
+  }
+`;
