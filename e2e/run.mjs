@@ -24,13 +24,14 @@ import { register as registerAssets } from './tests/assets.mjs';
 import { register as registerDocs } from './tests/docs.mjs';
 import { register as registerPortal } from './tests/portal.mjs';
 import { register as registerLook } from './tests/look.mjs';
+import { register as registerRestart } from './tests/restart.mjs';
 import { register as registerReact } from '../examples/react/react-example.e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(root, 'test-results/e2e.json');
 const PORT = 8830;
 const INSPECTOR_PORT = 8831;
-const WHOLE_RUN_MS = 175_000;
+const WHOLE_RUN_MS = 300_000;
 
 process.chdir(root);
 Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true' });
@@ -62,6 +63,7 @@ const ctx = createContext(root);
 // Offline checks first: they need no server.
 registerDeploy(test, ctx);
 registerNpm(test, ctx);
+registerRestart(test, ctx);
 
 test(
   'the Worker starts like `npm start` (wrangler dev, emulator, fresh world)',

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const HOST = '127.0.0.1';
-const PORT = 8787;
+// PORT and CEN_KIT_STATE_DIR let tests run a second copy beside a developer's own.
+const PORT = Number(process.env.PORT) || 8787;
 const base = `http://${HOST}:${PORT}`;
 process.chdir(root);
 
@@ -43,6 +44,9 @@ if (build.status !== 0) {
 }
 
 const args = ['dev', '--ip', HOST, '--port', String(PORT), '--log-level', 'info', '--show-interactive-dev-session=false'];
+if (process.env.CEN_KIT_STATE_DIR) args.push('--persist-to', process.env.CEN_KIT_STATE_DIR);
+// wrangler's default inspector port (9229) would clash with a second copy.
+args.push('--inspector-port', String(PORT + 1000));
 let secretDir;
 if (Object.keys(fromProcess).length) {
   // Later env files win, so the process environment overrides the file.
