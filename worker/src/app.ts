@@ -16,6 +16,7 @@ import { apiRoutes, type ApiDeps } from './routes/api.js';
 import { emulatorRoutes } from './routes/emulator.js';
 import { assetRoutes } from './routes/assets.js';
 import { homeRoutes } from './routes/home.js';
+import { PING_PATH, pingRoutes } from './routes/ping.js';
 import { security, type SecurityDeps } from './edge/security.js';
 import { knownSecrets } from './audit/audit.js';
 import { logLine } from './audit/redact.js';
@@ -50,6 +51,9 @@ export function createApp(deps: Partial<AppDeps> = {}) {
   // The emulator speaks Alibaba's protocol and checks signatures itself; it
   // exists only without real credentials, so it is not behind the portal gate.
   app.route('/emulator', emulatorRoutes());
+
+  // Liveness for load balancers: public, no data, so ahead of the security middleware.
+  app.route(PING_PATH, pingRoutes());
 
   // security middleware (issue 4): origin gate and CORS, body limit, caller,
   // rate limit, credential profile (X-Cen-Profile or the caller's default;

@@ -5,7 +5,7 @@
  * requests.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { createEmulator, KeyValueStore } from '@cen-kit/emulator';
+import { CachedStore, createEmulator, KeyValueStore } from '@cen-kit/emulator';
 import type { Bindings } from './env.js';
 import { backendOf } from './upstream/profiles.js';
 import { msVar } from './upstream/timeout.js';
@@ -23,7 +23,10 @@ export class EmulatorObject extends DurableObject<Bindings> {
     const local = backendOf(env) === 'emulator';
     const delay = env.EMULATOR_DELAY_MS === '0' ? 0 : msVar(env.EMULATOR_DELAY_MS, DEFAULT_DELAY_MS);
     this.#app = createEmulator({
-      store: new KeyValueStore(ctx.storage),
+      // The world stays in memory between calls (read from storage once, then
+      // only written): this object is the one instance for its id and the
+      // emulator runs one call at a time, so the copy in memory is the truth.
+      store: new CachedStore(new KeyValueStore(ctx.storage)),
       delayMs: delay,
       control: local,
     });

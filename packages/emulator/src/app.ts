@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { readWireParams } from '@cen-kit/rpc';
 import { TEST_ACCOUNTS, type EmulatorAccount } from './accounts.js';
-import { controlError, controlRoute, json, readFaults, redactedWorld } from './control.js';
+import { addSyntheticRoutes, controlError, controlRoute, json, readFaults, readRoutesTarget, redactedWorld, targetNetwork, type ControlRoute } from './control.js';
 import { ApiError } from './errors.js';
 import { applies, droppedResponse, pickFault, type FaultConfig } from './faults.js';
 import { errorResponse, formatOf, success } from './gateway/respond.js';
@@ -32,7 +32,7 @@ export interface EmulatorOptions {
   delayMs?: number;
   /** Initial faults; default none. */
   faults?: FaultConfig;
-  /** Serve `<base>/_control/*` (reset, faults, world). Default false. */
+  /** Serve `<base>/_control/*` (reset, faults, world, routes). Default false. */
   control?: boolean;
   /** The world to start from and to reset to. Default seedWorld. */
   seed?: (now: number) => World;
@@ -61,6 +61,21 @@ export function createEmulator(opts: EmulatorOptions): Hono {
   const nonces = new NonceCache();
   const mutex = new Mutex();
   let faults: FaultConfig = structuredClone(opts.faults ?? {});
+
+  /**
+   * Runs one call on the world under the mutex. A call that fails may have
+   * changed the loaded world before failing: a store that keeps the world in
+   * memory forgets it, so that the failed call changes nothing.
+   */
+  const locked = <T>(fn: () => Promise<T>): Promise<T> =>
+    mutex.run(async () => {
+      try {
+        return await fn();
+      } catch (e) {
+        opts.store.discard?.();
+        throw e;
+      }
+    });
 
   /** The stored world, or a fresh seed (then `fresh` says it must be saved). */
   const loadWorld = async (t: number): Promise<{ world: World; fresh: boolean }> => {
@@ -95,7 +110,7 @@ export function createEmulator(opts: EmulatorOptions): Hono {
       const handler = handlerFor(spec.Action);
       if (!handler) throw new ApiError('InvalidAction.NotFound', `The emulator does not serve ${spec.Action}.`);
 
-      const result = await mutex.run(async () => {
+      const result = await locked(async () => {
         const t = now();
         const { world, fresh } = await loadWorld(t);
         const settled = settle(world, t);
@@ -122,10 +137,10 @@ export function createEmulator(opts: EmulatorOptions): Hono {
     }
   }
 
-  async function control(route: 'reset' | 'faults' | 'world', req: Request): Promise<Response> {
+  async function control(route: ControlRoute, req: Request): Promise<Response> {
     if (route === 'reset') {
       if (req.method !== 'POST') return controlError(405, 'MethodNotAllowed', 'Use POST to reset the world.');
-      return mutex.run(async () => {
+      return locked(async () => {
         const t = now();
         await opts.store.save(seed(t));
         return json({ ok: true, seededAt: new Date(t).toISOString() });
@@ -139,11 +154,31 @@ export function createEmulator(opts: EmulatorOptions): Hono {
       faults = structuredClone(f);
       return json(faults);
     }
+    if (route === 'routes') {
+      if (req.method !== 'POST') return controlError(405, 'MethodNotAllowed', 'Use POST to add routes.');
+      const target = await readRoutesTarget(req);
+      if (target instanceof Response) return target;
+      return locked(async () => {
+        const t = now();
+        const { world, fresh } = await loadWorld(t);
+        const settled = settle(world, t);
+        const network = targetNetwork(world, target);
+        if (network instanceof Response) {
+          if (fresh || settled) await opts.store.save(world);
+          return network;
+        }
+        const before = network.routes.length;
+        const total = addSyntheticRoutes(network, target.count);
+        await opts.store.save(world);
+        const CenId = world.attachments.find((a) => a.ChildInstanceId === network.id)?.CenId ?? null;
+        return json({ ok: true, ChildInstanceId: network.id, RegionId: network.RegionId, CenId, added: total - before, routes: total });
+      });
+    }
     if (req.method !== 'GET') return controlError(405, 'MethodNotAllowed', 'Use GET to read the world.');
-    return mutex.run(async () => {
+    return locked(async () => {
       const t = now();
-      const { world } = await loadWorld(t);
-      settle(world, t);
+      const { world, fresh } = await loadWorld(t);
+      if (settle(world, t) || fresh) await opts.store.save(world);
       return json(redactedWorld(world, accounts));
     });
   }

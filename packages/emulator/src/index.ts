@@ -11,7 +11,7 @@
 export { createEmulator, type EmulatorOptions } from './app.js';
 export { TEST_ACCOUNTS, type EmulatorAccount } from './accounts.js';
 export { seedWorld, SEED } from './world/seed.js';
-export { MemoryStore, KeyValueStore, type WorldStore, type KeyValueStorage } from './world/store.js';
+export { MemoryStore, KeyValueStore, CachedStore, type WorldStore, type KeyValueStorage } from './world/store.js';
 export type { World } from './world/types.js';
 export { WORLD_VERSION } from './world/types.js';
 export type { FaultConfig, FaultKind, FailNext } from './faults.js';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as fc from 'fast-check';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { decodeBody, decodeError, decodeXml, encodeXml, parseJsonLossless } from './decode.js';
 import { text } from './test-arbitraries.js';
 
@@ -116,6 +117,114 @@ describe('decodeXml', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/**
+ * The decoder as it was on fast-xml-parser, kept as the oracle for the
+ * hand-written one (same options, same clean-up of its output).
+ */
+function referenceDecodeXml(text: string, listPaths: readonly string[]): Record<string, unknown> {
+  const PRE: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+  const entities = (v: string) =>
+    v.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (m, e: string) => {
+      if (e[0] === '#') {
+        const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+      }
+      return PRE[e] ?? m;
+    });
+  const parser = new XMLParser({
+    ignoreAttributes: true, parseTagValue: false, processEntities: false, tagValueProcessor: (_n: string, v: string) => entities(v),
+    htmlEntities: false, ignoreDeclaration: true, ignorePiTags: true, trimValues: false,
+  });
+  const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
+  const doc = parser.parse(text) as Record<string, unknown>;
+  const root = doc[Object.keys(doc)[0]!];
+  const lists = new Set(listPaths);
+  const fix = (value: unknown, path: string, isItem = false): unknown => {
+    if (!isItem && lists.has(path)) return (Array.isArray(value) ? value : [value]).map((v) => fix(v, path, true));
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) if (!(k === '#text' && blank(v))) out[k] = fix(v, path ? `${path}.${k}` : k);
+      for (const p of lists) {
+        const prefix = path ? `${path}.` : '';
+        const rest = p.startsWith(prefix) ? p.slice(prefix.length).split('.') : [];
+        if (rest.length === 2 && Object.hasOwn(out, rest[0]!) && blank(out[rest[0]!])) out[rest[0]!] = { [rest[1]!]: [] };
+      }
+      return out;
+    }
+    return typeof value === 'string' && /[\r\n]/.test(value) && value.trim() === '' ? '' : value;
+  };
+  return fix(root && typeof root === 'object' ? root : {}, '') as Record<string, unknown>;
+}
+
+describe('decodeXml against fast-xml-parser', () => {
+  // Alibaba-like answers: text fields (entities, CJK, emoji, spaces, line breaks), lists of
+  // records and of strings at every depth, empty and one-item lists.
+  const xmlText = text.filter((s) => !/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/.test(s));
+  const record = fc.record(
+    {
+      Id: xmlText,
+      Note: fc.oneof(xmlText, fc.constantFrom('a &amp; b', '&#20013;&#x6587;', '&foo;', '  x  ', '\n  ', ' ')),
+      Count: fc.integer(),
+      Subs: fc.record({ Sub: fc.array(xmlText, { maxLength: 3 }) }),
+      Maps: fc.record({ Map: fc.array(fc.record({ RegionId: xmlText, RouteMapId: xmlText }, { requiredKeys: [] }), { maxLength: 2 }) }),
+    },
+    { requiredKeys: ['Id'] },
+  );
+  const answer = fc.record({ RequestId: fc.uuid(), Items: fc.record({ Item: fc.array(record, { maxLength: 4 }) }), Extra: fc.option(xmlText, { nil: undefined }) }, { requiredKeys: ['RequestId', 'Items'] });
+  const PATHS = ['Items.Item', 'Items.Item.Subs.Sub', 'Items.Item.Maps.Map'];
+  const pretty = new XMLBuilder({ ignoreAttributes: true, format: true, indentBy: '  ', suppressEmptyNode: false, processEntities: true });
+
+  test('the same output on generated documents, compact and indented', () => {
+    fc.assert(
+      fc.property(answer, fc.boolean(), (json, indented) => {
+        const xml = indented ? `<?xml version="1.0" encoding="UTF-8"?>\n${pretty.build({ R: json }) as string}` : encodeXml('R', json);
+        expect(decodeXml(xml, PATHS)).toEqual(referenceDecodeXml(xml, PATHS));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('the same output on hand-written edge cases', () => {
+    for (const xml of [
+      '<R><A>1</A><!-- c --><A>2</A></R>',
+      '<R><A x="1>" y=\'/\'>v</A><B z="q"/></R>',
+      '<R><A>t1<B>x</B>t2</A></R>',
+      '<R>text only</R>',
+      '<R/>',
+      '<?xml version="1.0"?><?pi stuff?><R>\r\n<A>a\r\nb</A></R>',
+      '<a:R><b:A>1</b:A></a:R>',
+      '<R><A><B>1</B></A><A><B>2</B></A></R>',
+      '<R><Items></Items></R>',
+      '<R><Items>   </Items></R>',
+    ]) {
+      expect(decodeXml(xml, PATHS), xml).toEqual(referenceDecodeXml(xml, PATHS));
+    }
+  });
+
+  test('stricter than fast-xml-parser: broken nesting, unclosed elements, stray text and a second root are SyntaxErrors', () => {
+    for (const xml of ['<R><A>1</B></R>', '<R><A>1</A>', '<R></R>tail', '<R/><S/>', '<R><A', '<R><!-- x</R>', '<R><__proto__>1</__proto__></R>', '<R>< A>1</A></R>']) {
+      expect(() => decodeXml(xml), xml).toThrow(SyntaxError);
+    }
+  });
+
+  test('element names that are Object.prototype keys are plain fields (fast-xml-parser refuses them)', () => {
+    const out = decodeXml('<R><constructor>1</constructor><toString>2</toString><toString>3</toString></R>');
+    expect(Object.entries(out)).toEqual([['constructor', '1'], ['toString', ['2', '3']]]);
+  });
+
+  test('CDATA is kept as written (fast-xml-parser would decode entities inside it)', () => {
+    expect(decodeXml('<R><A>a<![CDATA[&amp; <b>]]>c</A></R>')).toEqual({ A: 'a&amp; <b>c' });
+  });
+
+  test('linear time: 20,000 list items decode in well under a second', () => {
+    const big = `<R><Items>${'<Item><Id>x</Id><Subs><Sub>a</Sub></Subs></Item>'.repeat(20_000)}</Items></R>`;
+    const t0 = performance.now();
+    const out = decodeXml(big, PATHS) as { Items: { Item: unknown[] } };
+    expect(out.Items.Item).toHaveLength(20_000);
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
 
