@@ -16,7 +16,7 @@
 import { Hono, type Context } from 'hono';
 import elementsPackage from '../../../packages/elements/package.json';
 import type { AppEnv } from '../env.js';
-import { ApiError } from '../errors.js';
+import type { ErrorBody } from '../errors.js';
 
 /** The elements' package version, which names the immutable URLs. */
 export const ELEMENTS_VERSION: string = elementsPackage.version;
@@ -47,29 +47,33 @@ export function assetRoutes(version: string = ELEMENTS_VERSION) {
   r.get('/elements/:first/:file', (c) => {
     const first = c.req.param('first');
     const file = c.req.param('file');
-    if (!/^v\d/.test(first) || !FILE.test(file)) throw notFound(c);
+    if (!/^v\d/.test(first) || !FILE.test(file)) return notFound(c);
     if (first !== `v${version}`) {
-      throw new ApiError(404, 'NotFound', `This deployment serves the elements at version ${version} (/elements/v${version}/${file}), not ${first.slice(0, 40)}.`);
+      return notFound(c, `This deployment serves the elements at version ${version} (/elements/v${version}/${file}), not ${first.slice(0, 40)}.`);
     }
     return serve(c, file === 'elements.js' ? '/elements.js' : `/elements/${file}`, IMMUTABLE_CACHE);
   });
 
   r.get('/elements/:file', (c) => {
     const file = c.req.param('file');
-    if (!FILE.test(file)) throw notFound(c);
+    if (!FILE.test(file)) return notFound(c);
     return serve(c, `/elements/${file}`, SHORT_CACHE);
   });
 
   return r;
 }
 
-function notFound(c: Context<AppEnv>): ApiError {
-  return new ApiError(404, 'NotFound', `Nothing at ${new URL(c.req.url).pathname.slice(0, 200)}.`);
+/** A 404 in the Worker's error shape, answered here so the module works wherever it is mounted. */
+function notFound(c: Context<AppEnv>, message?: string): Response {
+  const body: ErrorBody = { Code: 'NotFound', Message: message ?? `Nothing at ${new URL(c.req.url).pathname.slice(0, 200)}.` };
+  const id = c.get('requestId');
+  if (id) body.RequestId = id;
+  return c.json(body, 404);
 }
 
 async function serve(c: Context<AppEnv>, path: string, cacheControl: string): Promise<Response> {
   const assets = c.env.ASSETS;
-  if (!assets) throw new ApiError(404, 'NotFound', 'This Worker has no static assets (ASSETS binding).');
+  if (!assets) return notFound(c, 'This Worker has no static assets (ASSETS binding).');
   const url = new URL(path, c.req.url);
   // Only the validators matter to the assets server; cookies and auth headers stay here.
   const headers = new Headers();
@@ -78,9 +82,7 @@ async function serve(c: Context<AppEnv>, path: string, cacheControl: string): Pr
     if (v) headers.set(h, v);
   }
   const res = await assets.fetch(new Request(url, { method: 'GET', headers }));
-  if (res.status === 404) {
-    throw new ApiError(404, 'NotFound', `${path} is not built; run \`npm run build\` (it writes dist/site${path}).`);
-  }
+  if (res.status === 404) return notFound(c, `${path} is not built; run \`npm run build\` (it writes dist/site${path}).`);
   if (res.status !== 200 && res.status !== 304) return new Response(res.body, res);
   const out = new Response(res.status === 304 ? null : res.body, res);
   out.headers.set('cache-control', cacheControl);
