@@ -5,6 +5,7 @@
  * steps (idempotency fingerprint, policy resources, the route) see exactly
  * the same bytes.
  */
+import { readCapped } from '../read-capped.js';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { payloadTooLarge, unsupportedMediaType } from '../errors.js';
@@ -22,7 +23,7 @@ export function bodyGuard(max = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
     if (declared !== undefined && Number(declared) > max) throw payloadTooLarge(max);
     const type = c.req.header('content-type');
     if (type !== undefined && !isJson(type)) throw unsupportedMediaType(type);
-    const text = await readCapped(c.req.raw, max);
+    const text = await readCapped(c.req.raw.body, max, () => payloadTooLarge(max));
     // An empty body means "no parameters"; anything else must say it is JSON.
     if (type === undefined && text.trim() !== '') throw unsupportedMediaType(undefined);
     c.set('bodyText', text);
@@ -32,21 +33,3 @@ export function bodyGuard(max = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
   };
 }
 
-async function readCapped(req: Request, max: number): Promise<string> {
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw payloadTooLarge(max);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}

@@ -4,6 +4,7 @@
  * signed and sent, so a caller cannot set Action, Version, AccessKeyId,
  * Signature*, SecurityToken, Format or anything else of its own.
  */
+import { readCapped } from '../read-capped.js';
 import { actionSpec, validateRequest, type ActionSpec } from '@cen-kit/catalog';
 import { parseJsonLossless } from '@cen-kit/rpc';
 import { Hono, type Context } from 'hono';
@@ -90,7 +91,7 @@ async function readJsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>
   const declared = Number(c.req.header('content-length') ?? 'NaN');
   if (declared > MAX_BODY_BYTES) throw payloadTooLarge(MAX_BODY_BYTES);
   const type = c.req.header('content-type');
-  const text = c.var.bodyText ?? (await readCapped(c.req.raw, MAX_BODY_BYTES));
+  const text = c.var.bodyText ?? (await readCapped(c.req.raw.body, MAX_BODY_BYTES, () => payloadTooLarge(MAX_BODY_BYTES)));
   if (text.trim() === '' && (type === undefined || isJson(type))) return {};
   if (type === undefined || !isJson(type)) throw unsupportedMediaType(type);
   let value: unknown;
@@ -107,22 +108,3 @@ async function readJsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>
 
 const isJson = (type: string) => /^application\/json\s*(;|$)/i.test(type.trim());
 
-/** Reads a request body, stopping with 413 as soon as it passes `max` bytes (chunked bodies included). */
-async function readCapped(req: Request, max: number): Promise<string> {
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw payloadTooLarge(max);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}

@@ -3,6 +3,7 @@
  * decode, retry when that is safe, and give back either the action's official
  * JSON answer or Alibaba's error, unchanged but for secrets.
  */
+import { readCapped } from '../read-capped.js';
 import { listPaths, type ActionSpec } from '@cen-kit/catalog';
 import {
   buildRequest,
@@ -221,22 +222,7 @@ function describeNetworkError(e: unknown): string {
 
 /** Reads a body as text, refusing more than `max` bytes. */
 async function readText(res: Response, max: number): Promise<string> {
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > max) throw upstreamUnavailable(`the answer is larger than ${max} bytes`);
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw upstreamUnavailable(`the answer is larger than ${max} bytes`);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  const tooLarge = () => upstreamUnavailable(`the answer is larger than ${max} bytes`);
+  if (Number(res.headers.get('content-length')) > max) throw tooLarge();
+  return readCapped(res.body, max, tooLarge);
 }
