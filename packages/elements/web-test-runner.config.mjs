@@ -12,6 +12,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PORT = 8800;
@@ -115,6 +116,16 @@ export default {
   middleware: [proxyToWorker],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(here, 'tsconfig.json') }),
+    {
+      // The shipped bundle has its html``/css`` templates minified (build.mjs): test them that way.
+      name: 'cen-minify-templates',
+      transform(context) {
+        const p = context.path;
+        if (p.includes('/packages/elements/src/') && p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.includes('/src/test/')) {
+          return { body: minifyTemplates(context.body) };
+        }
+      },
+    },
     {
       name: 'cen-worker-lifecycle',
       async serverStart() {

@@ -10,13 +10,21 @@
  * <cen-attach-form follow="#cens"></cen-attach-form>
  * ```
  */
-import { configure, configuration, type CenKitConfig } from './base/config.js';
-import { CenElement, type ElementState } from './base/cen-element.js';
-import { CenList } from './define/cen-list.js';
-import { CenAttachForm } from './define/cen-attach-form.js';
+// The import order is the bundle's module order, and gzip only matches text
+// within 32 KB: the message catalogues together, then the elements in this
+// order, gzip about 2.5 KB smaller than list-first (measured with build.mjs).
+// The catalogue imports are only for that order.
+import './components/cen-bandwidth-planner/messages.js';
+import './components/cen-route-table/messages.js';
+import './components/cen-vbr-health-check/messages.js';
+import './i18n/index.js';
 import { CenBandwidthPlanner } from './define/cen-bandwidth-planner.js';
 import { CenRouteTable } from './define/cen-route-table.js';
 import { CenVbrHealthCheck } from './define/cen-vbr-health-check.js';
+import { CenList } from './define/cen-list.js';
+import { CenAttachForm } from './define/cen-attach-form.js';
+import { configure, configuration, type CenKitConfig } from './base/config.js';
+import { CenElement, type ElementState } from './base/cen-element.js';
 
 export { configure, configuration, CenElement, CenList, CenAttachForm, CenBandwidthPlanner, CenRouteTable, CenVbrHealthCheck };
 export type { CenKitConfig, ElementState };
