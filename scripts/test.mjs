@@ -27,6 +27,13 @@ const vitestJson = (file) => {
   return { passed: r.numPassedTests, failed: r.numFailedTests + (r.success ? 0 : r.numFailedTestSuites ?? 0), skipped: r.numPendingTests ?? 0 };
 };
 const countsJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+// node:test's TAP summary lines: `# pass N`, `# fail N`, `# skipped N`.
+const tapCounts = (file) => {
+  const t = readFileSync(file, 'utf8');
+  const n = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(t)?.[1] ?? NaN);
+  if (Number.isNaN(n('pass')) || Number.isNaN(n('fail'))) throw new Error(`no TAP summary in ${file}`);
+  return { passed: n('pass'), failed: n('fail'), skipped: n('skipped') || 0 };
+};
 
 /** @type {{name:string, cmd:string[], results?:string, parse?:(f:string)=>{passed:number,failed:number,skipped?:number}, when?:string}[]} */
 const suites = [
@@ -37,6 +44,13 @@ const suites = [
     cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/node.json`],
     results: `${out}/node.json`,
     parse: vitestJson,
+  },
+  {
+    // Build and benchmark tooling written as plain Node scripts.
+    name: 'tools',
+    cmd: ['node', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${out}/tools.tap`, 'packages/elements/minify-templates.test.mjs', 'bench/'],
+    results: `${out}/tools.tap`,
+    parse: tapCounts,
   },
   {
     name: 'worker',
