@@ -141,6 +141,30 @@ describe('<cen-list>', () => {
       expect($(el, 'tbody tr').getAttribute('aria-selected')).to.equal('true');
     });
 
+    it('auto-select chooses the first instance once, and never overrides a choice', async () => {
+      const plain = await fixture<CenList>(html`<cen-list></cen-list>`);
+      await ready(plain);
+      expect(plain.selected).to.equal(undefined);
+
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      const selected = nextEvent<{ CenId: string }>(wrapper, 'cen-select');
+      const el = document.createElement('cen-list') as CenList;
+      el.setAttribute('auto-select', '');
+      wrapper.append(el);
+      expect((await selected).detail).to.deep.equal({ CenId: SEED.cenId });
+      expect(el.getAttribute('selected')).to.equal(SEED.cenId);
+
+      const kept = document.createElement('cen-list') as CenList;
+      kept.setAttribute('auto-select', '');
+      kept.setAttribute('selected', 'cen-chosenbyuser');
+      const events: Event[] = [];
+      kept.addEventListener('cen-select', (e) => events.push(e));
+      wrapper.append(kept);
+      await ready(kept);
+      expect(kept.selected).to.equal('cen-chosenbyuser');
+      expect(events).to.have.length(0);
+    });
+
     it('is operable with the keyboard alone: Tab to the rows, arrows move, Enter and Space select', async () => {
       const a = clientAs('A');
       const { CenId: second } = await a.CreateCen({ Name: 'kbd-2' });

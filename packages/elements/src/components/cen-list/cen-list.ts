@@ -41,6 +41,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * @attr filter-name - Show only instances with this name.
  * @attr filter-id - Show only the instance with this ID.
  * @attr selected - The selected CenId (reflected).
+ * @attr auto-select - When nothing is selected, choose the first instance once it loads (so elements that follow the list have something to show).
  *
  * @fires cen-select - A row was chosen; `detail: { CenId }`.
  * @fires cen-load - A page arrived; `detail: { TotalCount, PageNumber, count }`.
@@ -93,6 +94,7 @@ export class CenList extends CenElement {
     filterName: { type: String, attribute: 'filter-name' },
     filterId: { type: String, attribute: 'filter-id' },
     selected: { type: String, reflect: true },
+    autoSelect: { type: Boolean, attribute: 'auto-select' },
     items: { state: true },
     total: { state: true },
     error: { state: true },
@@ -113,6 +115,8 @@ export class CenList extends CenElement {
   declare filterId: string | undefined;
   /** The selected CenId. */
   declare selected: string | undefined;
+  /** Choose the first instance after a load when nothing is selected. */
+  declare autoSelect: boolean;
   declare private items: Cen[];
   declare private total: number;
   declare private error: ErrorInfo | undefined;
@@ -135,6 +139,7 @@ export class CenList extends CenElement {
     super();
     this.pageSize = DEFAULT_PAGE_SIZE;
     this.page = 1;
+    this.autoSelect = false;
     this.items = [];
     this.total = 0;
     this.busyRows = false;
@@ -206,7 +211,8 @@ export class CenList extends CenElement {
       this.busyRows = items.some((c) => BUSY.has(c.Status));
       this.state = items.length ? (this.busyRows ? 'progress' : 'ready') : this.filtered ? 'no-match' : 'empty';
       this.emit('cen-load', { TotalCount, PageNumber, count: items.length });
-      if (!quiet) void this.announce(this.rangeText());
+      if (this.autoSelect && !this.selected && items[0]) this.select(items[0].CenId);
+      else if (!quiet) void this.announce(this.rangeText());
       if (this.busyRows) void this.schedulePoll();
     } catch (e) {
       if (isAbort(e) || ctl !== this.loadCtl) return;
