@@ -148,8 +148,8 @@ export function checkAccountId(value: string | number): string | undefined {
 
 /**
  * Subscription lengths Alibaba sells for a bandwidth package, per pricing
- * cycle (CreateCenBandwidthPackage `PricingCycle` + `Period`). The same values
- * as `PERIODS` in actions/bandwidth-packages.ts, here without zod for the elements.
+ * cycle (CreateCenBandwidthPackage `PricingCycle` + `Period`). The request schema
+ * checks Period with checkPackagePeriod, and so do the elements.
  */
 export const PACKAGE_PERIODS = { Month: [1, 2, 3, 6], Year: [1, 2, 3] } as const;
 

@@ -5,10 +5,10 @@
 import * as z from 'zod';
 import { arn, defineAction } from '../action.js';
 import * as s from '../schema.js';
-import { PAGE_SIZE_MAX } from '../rules.js';
+import { checkPackagePeriod, PACKAGE_PERIODS, PAGE_SIZE_MAX } from '../rules.js';
 
-/** Subscription lengths Alibaba sells, per pricing cycle. */
-export const PERIODS = { Month: [1, 2, 3, 6], Year: [1, 2, 3] } as const;
+/** Subscription lengths Alibaba sells, per pricing cycle (the rule lives in rules.ts). */
+export const PERIODS = PACKAGE_PERIODS;
 
 /** Why Period does not fit PricingCycle, or undefined when it does (or either is not yet valid). */
 function periodProblem(value: unknown): string | undefined {
@@ -17,8 +17,7 @@ function periodProblem(value: unknown): string | undefined {
   if (typeof Period !== 'number') return undefined;
   const cycle = PricingCycle ?? 'Month';
   if (cycle !== 'Month' && cycle !== 'Year') return undefined;
-  const allowed: readonly number[] = PERIODS[cycle];
-  return allowed.includes(Period) ? undefined : `must be one of ${allowed.join(', ')} when PricingCycle is ${cycle} (got ${Period})`;
+  return checkPackagePeriod(Period, cycle);
 }
 
 export const CreateCenBandwidthPackage = defineAction({
