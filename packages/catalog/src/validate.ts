@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { ActionSpec } from './action.js';
+import { core, defOf } from './zod-def.js';
 
 export interface Issue {
   /** JSON-style path: `Filter[0].Key`, `PageSize`, or `` for the request as a whole. */
@@ -117,32 +118,17 @@ function unknownKeyMessage(key: string, known: readonly string[]): string {
     : `unknown parameter ${key}`;
 }
 
-type Def = Record<string, unknown>;
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
 /** The keys the object at `path` of a request schema accepts (for spelling hints). */
 function keysAt(schema: z.ZodType, path: readonly Segment[]): string[] {
-  let s: z.ZodType | undefined = unwrap(schema);
+  let s: z.ZodType | undefined = core(schema);
   for (const seg of path) {
     if (!s) return [];
-    const def: Def = defOf(s);
+    const def = defOf(s);
     const next: z.ZodType | undefined =
       def.type === 'object' ? (def.shape as Record<string, z.ZodType>)[String(seg)] : def.type === 'array' ? (def.element as z.ZodType) : undefined;
-    s = next ? unwrap(next) : undefined;
+    s = next ? core(next) : undefined;
   }
   return s && defOf(s).type === 'object' ? Object.keys(defOf(s).shape as object) : [];
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  for (;;) {
-    const d = defOf(s);
-    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'readonly' || d.type === 'prefault') {
-      s = d.innerType as z.ZodType;
-    } else if (d.type === 'pipe') {
-      s = d.in as z.ZodType;
-    } else return s;
-  }
 }
 
 /**

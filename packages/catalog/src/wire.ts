@@ -4,23 +4,7 @@
  * a response schema. Both walk the zod schemas, so no action repeats its shape.
  */
 import * as z from 'zod';
-
-type Def = { type: string; [k: string]: unknown };
-const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
-
-/** Strips optional/default/nullable/readonly/pipe-input wrappers. */
-function core(schema: z.ZodType): z.ZodType {
-  let s: z.ZodType = schema;
-  for (;;) {
-    const d = defOf(s);
-    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'readonly' || d.type === 'prefault') {
-      s = d.innerType as z.ZodType;
-    } else if (d.type === 'pipe') {
-      s = d.in as z.ZodType;
-      if (defOf(s).type === 'transform') s = d.out as z.ZodType;
-    } else return s;
-  }
-}
+import { core, defOf } from './zod-def.js';
 
 /**
  * Converts text wire values to the JSON types the schema expects: `"10"` to 10

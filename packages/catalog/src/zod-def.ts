@@ -1,0 +1,26 @@
+/**
+ * Reading zod's schema definitions, for the few places that walk a schema
+ * (wire coercion, list paths, known keys for validation messages).
+ */
+import type * as z from 'zod';
+
+export type Def = { type: string; [k: string]: unknown };
+
+export const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
+
+/**
+ * The schema that does the work: optional/default/nullable/readonly wrappers
+ * removed, and for a pipe its input (or, after a preprocess transform, its output).
+ */
+export function core(schema: z.ZodType): z.ZodType {
+  let s: z.ZodType = schema;
+  for (;;) {
+    const d = defOf(s);
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'readonly' || d.type === 'prefault') {
+      s = d.innerType as z.ZodType;
+    } else if (d.type === 'pipe') {
+      s = d.in as z.ZodType;
+      if (defOf(s).type === 'transform') s = d.out as z.ZodType;
+    } else return s;
+  }
+}
