@@ -176,8 +176,18 @@ export class CenElement extends LitElement {
    * @example const r = await this.call('DescribeCens', { PageSize: 20 });
    */
   protected call<A extends ActionName>(action: A, params: RequestOf<A>, opts: CallOptions = {}): Promise<ResponseOf<A>> {
-    const { client, profile } = this.connection;
-    return client.call(action, params, { signal: this.lifetime.signal, ...(profile ? { profile } : {}), ...opts });
+    return this.connection.client.call(action, params, { ...this.callOptions(), ...opts });
+  }
+
+  /**
+   * Options for a client call: this element's profile, and a signal that also
+   * ends when the element leaves the page.
+   *
+   * @example await client.allPages('DescribeCenVbrHealthCheck', params, { ...this.callOptions(ctl.signal), pageSize: 50 });
+   */
+  protected callOptions(signal?: AbortSignal): { signal: AbortSignal; profile?: string } {
+    const { profile } = this.connection;
+    return { signal: signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal, ...(profile ? { profile } : {}) };
   }
 
   /** Whether the caller may call `action` (false until GET /api answered). */

@@ -186,11 +186,6 @@ export class CenBandwidthPlanner extends CenElement {
     this.load();
   }
 
-  private opts(signal?: AbortSignal): { signal: AbortSignal; profile?: string } {
-    const { profile } = this.connection;
-    return { signal: signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal, ...(profile ? { profile } : {}) };
-  }
-
   protected override load(quiet = false): void {
     this.loadCtl?.abort();
     if (!this.cenId) {
@@ -216,7 +211,7 @@ export class CenBandwidthPlanner extends CenElement {
 
   private async doFetchState(ctl: AbortController, CenId: string, quiet: boolean): Promise<void> {
     const { client } = this.connection;
-    const opts = { ...this.opts(ctl.signal), pageSize: PAGE_SIZE_MAX };
+    const opts = { ...this.callOptions(ctl.signal), pageSize: PAGE_SIZE_MAX };
     let action = 'DescribeCenBandwidthPackages';
     const tag = <T>(name: string, p: Promise<T>) =>
       p.catch((e: unknown) => {
@@ -240,7 +235,7 @@ export class CenBandwidthPlanner extends CenElement {
           const [a, b] = spanAreas(span);
           const r = await client.DescribeCenGeographicSpanRemainingBandwidth(
             { CenId, GeographicRegionAId: areaRequestValue(a), GeographicRegionBId: areaRequestValue(b) },
-            this.opts(ctl.signal),
+            this.callOptions(ctl.signal),
           );
           remaining[span] = Number(r.RemainingBandwidth);
         }),
@@ -380,7 +375,7 @@ export class CenBandwidthPlanner extends CenElement {
     this.state = 'progress';
     const result = await runPlan(steps, {
       call: (action, params, idempotencyKey) =>
-        client.call(action as ActionName, params as never, { ...this.opts(), ...(idempotencyKey ? { idempotencyKey } : {}) }) as Promise<Json>,
+        client.call(action as ActionName, params as never, { ...this.callOptions(), ...(idempotencyKey ? { idempotencyKey } : {}) }) as Promise<Json>,
       sleep: (ms) => sleep(ms, this.lifetime.signal),
       settleTimeoutMs: Math.max(1, Number(this.settleTimeout) || 180) * 1000,
       onProgress: (i, o) => {
@@ -438,19 +433,19 @@ export class CenBandwidthPlanner extends CenElement {
     this.dialogError = undefined;
     let action = 'UnassociateCenBandwidthPackage';
     const describe = async () =>
-      (await client.DescribeCenBandwidthPackages({ Filter: [{ Key: 'CenBandwidthPackageId', Value: [id] }] }, this.opts())).CenBandwidthPackages?.CenBandwidthPackage?.[0];
+      (await client.DescribeCenBandwidthPackages({ Filter: [{ Key: 'CenBandwidthPackageId', Value: [id] }] }, this.callOptions())).CenBandwidthPackages?.CenBandwidthPackage?.[0];
     const poll = (check: () => Promise<boolean>) =>
       pollUntil(async () => ((await check()) ? true : undefined), { signal: this.lifetime.signal, initial: 250, max: 3000, timeout: Math.max(1, this.settleTimeout) * 1000 });
     try {
       if (d.kind === 'unassociate' || d.associated) {
-        await client.UnassociateCenBandwidthPackage({ CenId, CenBandwidthPackageId: id }, { ...this.opts(), idempotencyKey: newKey() });
+        await client.UnassociateCenBandwidthPackage({ CenId, CenBandwidthPackageId: id }, { ...this.callOptions(), idempotencyKey: newKey() });
         this.emit('cen-progress', { action, id, status: 'Unassociating', done: false });
         await poll(async () => !((await describe())?.CenIds?.CenId ?? []).includes(CenId));
         this.emit('cen-progress', { action, id, status: 'Idle', done: d.kind === 'unassociate' });
       }
       if (d.kind === 'delete') {
         action = 'DeleteCenBandwidthPackage';
-        await client.DeleteCenBandwidthPackage({ CenBandwidthPackageId: id }, { ...this.opts(), idempotencyKey: newKey() });
+        await client.DeleteCenBandwidthPackage({ CenBandwidthPackageId: id }, { ...this.callOptions(), idempotencyKey: newKey() });
         await poll(async () => !(await describe()));
         this.emit('cen-progress', { action, id, status: 'Deleted', done: true });
       }

@@ -307,11 +307,6 @@ export class CenRouteTable extends CenElement {
     this.loadEntries();
   }
 
-  private callOpts(signal: AbortSignal): { signal: AbortSignal; profile?: string } {
-    const { profile } = this.connection;
-    return { signal: AbortSignal.any([signal, this.lifetime.signal]), ...(profile ? { profile } : {}) };
-  }
-
   protected override load(quiet = false): void {
     this.loadCtl?.abort();
     if (!this.cenId || !this.region) {
@@ -332,7 +327,7 @@ export class CenRouteTable extends CenElement {
     const { client } = this.connection;
     const Status = (['Active', 'Candidate', 'Rejected', 'Prohibited', 'All'] as const).find((s) => s === this.routeStatus) ?? 'All';
     try {
-      const r = await client.allPages('DescribeCenRegionDomainRouteEntries', { CenId, CenRegionId, Status }, { ...this.callOpts(ctl.signal), pageSize: ROUTE_PAGE_SIZE_MAX });
+      const r = await client.allPages('DescribeCenRegionDomainRouteEntries', { CenId, CenRegionId, Status }, { ...this.callOptions(ctl.signal), pageSize: ROUTE_PAGE_SIZE_MAX });
       if (ctl !== this.loadCtl) return;
       this.routes = r.items.map((x) => ({
         DestinationCidrBlock: x.DestinationCidrBlock,
@@ -364,7 +359,7 @@ export class CenRouteTable extends CenElement {
    */
   private async fetchConflicts(ctl: AbortController, CenId: string, region: string): Promise<void> {
     const { client } = this.connection;
-    const opts = this.callOpts(ctl.signal);
+    const opts = this.callOptions(ctl.signal);
     let action = 'DescribeCenAttachedChildInstances';
     try {
       const att = await client.allPages('DescribeCenAttachedChildInstances', { CenId, ChildInstanceRegionId: region }, { ...opts, pageSize: PAGE_SIZE_MAX });
@@ -418,7 +413,7 @@ export class CenRouteTable extends CenElement {
         const r = await this.connection.client.allPages(
           'DescribePublishedRouteEntries',
           { CenId: this.cenId!, ...child },
-          { ...this.callOpts(ctl.signal), pageSize: ROUTE_PAGE_SIZE_MAX },
+          { ...this.callOptions(ctl.signal), pageSize: ROUTE_PAGE_SIZE_MAX },
         );
         if (ctl !== this.entriesCtl) return;
         this.entries = r.items as PublishedEntry[];
@@ -451,7 +446,7 @@ export class CenRouteTable extends CenElement {
     this.busyCidr = cidr;
     this.actionError = undefined;
     void this.announce(publish ? t.publishing(cidr) : t.withdrawing(cidr));
-    const opts = this.callOpts(this.lifetime.signal);
+    const opts = this.callOptions(this.lifetime.signal);
     try {
       await this.connection.client.call(action as 'PublishRouteEntries', detail, { ...opts, idempotencyKey: newKey() });
       const want = publish ? 'Published' : 'NonPublished';

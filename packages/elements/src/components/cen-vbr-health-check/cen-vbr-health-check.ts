@@ -176,11 +176,6 @@ export class CenVbrHealthCheck extends CenElement {
     this.load();
   }
 
-  private opts(signal: AbortSignal): { signal: AbortSignal; profile?: string } {
-    const { profile } = this.connection;
-    return { signal: AbortSignal.any([signal, this.lifetime.signal]), ...(profile ? { profile } : {}) };
-  }
-
   protected override load(quiet = false): void {
     this.loadCtl?.abort();
     const region = this.region;
@@ -203,10 +198,10 @@ export class CenVbrHealthCheck extends CenElement {
     let action = 'DescribeCenVbrHealthCheck';
     try {
       const [checks, vbrs] = await Promise.all([
-        client.allPages('DescribeCenVbrHealthCheck', { VbrInstanceRegionId, ...(CenId ? { CenId } : {}) }, { ...this.opts(ctl.signal), pageSize: PAGE_SIZE_MAX }),
+        client.allPages('DescribeCenVbrHealthCheck', { VbrInstanceRegionId, ...(CenId ? { CenId } : {}) }, { ...this.callOptions(ctl.signal), pageSize: PAGE_SIZE_MAX }),
         CenId
           ? client
-              .allPages('DescribeCenAttachedChildInstances', { CenId, ChildInstanceType: 'VBR', ChildInstanceRegionId: VbrInstanceRegionId }, { ...this.opts(ctl.signal), pageSize: PAGE_SIZE_MAX })
+              .allPages('DescribeCenAttachedChildInstances', { CenId, ChildInstanceType: 'VBR', ChildInstanceRegionId: VbrInstanceRegionId }, { ...this.callOptions(ctl.signal), pageSize: PAGE_SIZE_MAX })
               .catch((e: unknown) => {
                 action = 'DescribeCenAttachedChildInstances';
                 throw e;
@@ -301,7 +296,7 @@ export class CenVbrHealthCheck extends CenElement {
     const region = this.region;
     if (!d || this.submitting || !CenId || !region) return;
     const { client } = this.connection;
-    const opts = this.opts(this.lifetime.signal);
+    const opts = this.callOptions(this.lifetime.signal);
     if (d.kind === 'disable') {
       this.submitting = true;
       this.dialogError = undefined;
@@ -364,7 +359,7 @@ export class CenVbrHealthCheck extends CenElement {
       async () => {
         const res = await client.DescribeCenVbrHealthCheck(
           { VbrInstanceRegionId: this.region!, VbrInstanceId, ...(this.cenId ? { CenId: this.cenId } : {}) },
-          this.opts(this.lifetime.signal),
+          this.callOptions(this.lifetime.signal),
         );
         const c = (res.VbrHealthChecks?.VbrHealthCheck ?? [])[0] as VbrHealthCheck | undefined;
         return done(c) ? { c } : undefined;
