@@ -41,8 +41,17 @@ export function coerceWire(schema: z.ZodType, value: unknown): unknown {
  * The dotted paths of every wrapped list in a response schema, e.g.
  * `Cens.Cen` and `Cens.Cen.CenBandwidthPackageIds.CenBandwidthPackageId`.
  * The XML decoder uses them so that a one-item list is still an array.
+ * Computed once per schema: the Worker asks on every upstream answer.
  */
-export function listPaths(schema: z.ZodType): string[] {
+export function listPaths(schema: z.ZodType): readonly string[] {
+  let paths = listPathCache.get(schema);
+  if (!paths) listPathCache.set(schema, (paths = Object.freeze(walkListPaths(schema))));
+  return paths;
+}
+
+const listPathCache = new WeakMap<z.ZodType, readonly string[]>();
+
+function walkListPaths(schema: z.ZodType): string[] {
   const out: string[] = [];
   const walk = (s: z.ZodType, path: string[]): void => {
     const meta = z.globalRegistry.get(s) as { listItem?: string } | undefined;

@@ -161,7 +161,7 @@ function interpret(
   status: number,
   contentType: string | null,
   text: string,
-  paths: string[],
+  paths: readonly string[],
   signed: WireParams,
 ): Omit<CallResult, 'attempts'> {
   let decoded: unknown;
