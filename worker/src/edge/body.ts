@@ -13,7 +13,8 @@ import { payloadTooLarge, unsupportedMediaType } from '../errors.js';
 /** Largest accepted body: CEN parameter sets are far smaller. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-const isJson = (type: string) => /^application\/json\s*(;|$)/i.test(type.trim());
+/** `application/json`, with or without parameters such as charset. */
+export const isJson = (type: string) => /^application\/json\s*(;|$)/i.test(type.trim());
 
 /** @example app.use('/api/*', bodyGuard()); // then c.var.bodyText holds the body */
 export function bodyGuard(max = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {

@@ -35,6 +35,8 @@ declare module '../env.js' {
     action?: ActionSpec;
     /** The request body as read (at most 16 KiB) by the body guard. */
     bodyText?: string;
+    /** The call's parameters as the catalogue's schema output them (validated once, by the policy check). */
+    params?: Record<string, unknown>;
     /** RAM resources of the call, once its parameters validated. */
     resources?: string[];
     /** The answer was replayed from an Idempotency-Key record. */

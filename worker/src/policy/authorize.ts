@@ -51,6 +51,7 @@ export function authorize(): MiddlewareHandler<AppEnv> {
     if (params) {
       const checked = validateRequest(spec, params);
       if (checked.ok) {
+        c.set('params', checked.data as Record<string, unknown>);
         const resources = spec.resources(checked.data as never);
         c.set('resources', resources);
         const decision = evaluate(caller.policy, action, resources);

@@ -5,6 +5,7 @@
  * Signature*, SecurityToken, Format or anything else of its own.
  */
 import { readCapped } from '../read-capped.js';
+import { isJson } from '../edge/body.js';
 import { actionSpec, validateRequest, type ActionSpec } from '@cen-kit/catalog';
 import { parseJsonLossless } from '@cen-kit/rpc';
 import { Hono, type Context } from 'hono';
@@ -34,10 +35,7 @@ export function apiRoutes(deps: ApiDeps) {
   api.post('/:action', async (c) => {
     const spec = actionSpec(c.req.param('action'));
     if (!spec) throw unknownAction(c.req.param('action'));
-    const body = await readJsonBody(c);
-    const checked = validateRequest(spec, body);
-    if (!checked.ok) throw invalidParameter(checked.issues);
-    const params = withClientToken(spec, checked.data as Record<string, unknown>, c.var.clientToken);
+    const params = withClientToken(spec, c.var.params ?? (await validatedParams(c, spec)), c.var.clientToken);
     const started = Date.now();
     const result = await callUpstream({
       spec,
@@ -86,6 +84,13 @@ function withClientToken(spec: ActionSpec, params: Record<string, unknown>, pres
   return { ...params, ClientToken: preset ?? crypto.randomUUID() };
 }
 
+/** The body, validated by the catalogue (when the policy check has not done it already). */
+async function validatedParams(c: Context<AppEnv>, spec: ActionSpec): Promise<Record<string, unknown>> {
+  const checked = validateRequest(spec, await readJsonBody(c));
+  if (!checked.ok) throw invalidParameter(checked.issues);
+  return checked.data as Record<string, unknown>;
+}
+
 /** The body as a JSON object: empty means `{}`; otherwise application/json, at most MAX_BODY_BYTES. */
 async function readJsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   const declared = Number(c.req.header('content-length') ?? 'NaN');
@@ -106,5 +111,4 @@ async function readJsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>
   return value as Record<string, unknown>;
 }
 
-const isJson = (type: string) => /^application\/json\s*(;|$)/i.test(type.trim());
 
