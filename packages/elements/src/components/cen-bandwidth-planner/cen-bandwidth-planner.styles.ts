@@ -110,15 +110,9 @@ export const styles = css`
   dialog ol {
     padding-inline-start: 1.5em;
   }
+  /* The plan's diff needs more room than the shared dialog size. */
   dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
     inline-size: min(40rem, 94vw);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
   }
   .cost {
     border: 1px solid var(--_warn-text);
@@ -143,11 +137,5 @@ export const styles = css`
   }
   .phase-notRun {
     color: var(--_muted);
-  }
-  .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space);
-    margin-block-start: var(--_space);
   }
 `;

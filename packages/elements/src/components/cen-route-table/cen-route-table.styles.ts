@@ -107,20 +107,4 @@ export const styles = css`
   .published .scroll {
     overflow-x: auto;
   }
-  dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    max-inline-size: min(32rem, 92vw);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space);
-    margin-block-start: var(--_space);
-  }
 `;

@@ -98,27 +98,11 @@ export class CenVbrHealthCheck extends CenElement {
       .scroll {
         overflow-x: auto;
       }
-      dialog {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_bg);
-        color: var(--_fg);
-        inline-size: min(34rem, 92vw);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.4);
-      }
       .check {
         display: flex;
         gap: var(--_space);
         align-items: center;
         font-weight: 600;
-      }
-      .actions {
-        display: flex;
-        justify-content: flex-end;
-        gap: var(--_space);
-        margin-block-start: var(--_space);
       }
     `,
   ];
