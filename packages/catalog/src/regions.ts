@@ -98,6 +98,13 @@ export function spanId(a: AreaId, b: AreaId): string {
   return ia >= ib ? `${a}_${b}` : `${b}_${a}`;
 }
 
+/** The span of two regions, or undefined when cen-kit does not know a region's area. */
+export function regionSpanId(r1: string, r2: string): string | undefined {
+  const a = areaOfRegion(r1);
+  const b = areaOfRegion(r2);
+  return a && b ? spanId(a, b) : undefined;
+}
+
 /** True when the two areas (in either order) make the span. */
 export function sameSpan(a1: AreaId, b1: AreaId, a2: AreaId, b2: AreaId): boolean {
   return spanId(a1, b1) === spanId(a2, b2);

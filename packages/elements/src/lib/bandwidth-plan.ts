@@ -6,7 +6,7 @@
  * what the Describe calls returned and renders what it answers.
  */
 import { checkBandwidth, checkBandwidthLimit, checkPackagePeriod } from '@cen-kit/catalog/rules';
-import { areaFromRequestValue, areaOfRegion, spanId, type AreaId } from '@cen-kit/catalog/regions';
+import { areaFromRequestValue, regionSpanId, spanId, type AreaId } from '@cen-kit/catalog/regions';
 
 /** A bandwidth package as DescribeCenBandwidthPackages returns it (the fields the planner uses). */
 export interface PackageInfo {
@@ -84,13 +84,6 @@ export function pairKey(a: string, b: string): string {
 export function pairRegions(key: string): [string, string] {
   const i = key.indexOf('|');
   return [key.slice(0, i), key.slice(i + 1)];
-}
-
-/** The span (area pair) id of two regions, or undefined when cen-kit does not know a region's area. */
-export function spanOfRegions(a: string, b: string): string | undefined {
-  const aa = areaOfRegion(a);
-  const ab = areaOfRegion(b);
-  return aa && ab ? spanId(aa, ab) : undefined;
 }
 
 /** The span id of a package, from its areas (responses use lower-case ids, requests capitalised). */
@@ -207,7 +200,7 @@ export function evaluatePlan(state: PlanState, edits: PlanEdits): PlanEvaluation
       key,
       LocalRegionId: limit?.LocalRegionId ?? a,
       OppositeRegionId: limit?.OppositeRegionId ?? b,
-      span: spanOfRegions(a, b) ?? limit?.GeographicSpanId,
+      span: regionSpanId(a, b) ?? limit?.GeographicSpanId,
       current,
       target,
       status: limit?.Status,
@@ -334,6 +327,6 @@ export function limitsOnPackage(state: PlanState, pkg: PackageInfo): LimitInfo[]
   return state.limits.filter(
     (l) =>
       l.BandwidthLimit > 0 &&
-      (l.BandwidthPackageId ? l.BandwidthPackageId === pkg.CenBandwidthPackageId : spanOfRegions(l.LocalRegionId, l.OppositeRegionId) === span),
+      (l.BandwidthPackageId ? l.BandwidthPackageId === pkg.CenBandwidthPackageId : regionSpanId(l.LocalRegionId, l.OppositeRegionId) === span),
   );
 }

@@ -4,10 +4,10 @@
  * together may not exceed its package. 0 removes a limit. A pair is one limit
  * whichever way round it is named.
  */
-import { areaFromRequestValue, regionById, spanId } from '@cen-kit/catalog';
+import { areaFromRequestValue, regionById, regionSpanId, spanId } from '@cen-kit/catalog';
 import { fail } from '../errors.js';
 import { activeCenOf, attachedNetworks, cenOf } from '../world/lookup.js';
-import { allocated, limitSpan, packageForSpan, regionSpan } from '../world/spans.js';
+import { allocated, limitSpan, packageForSpan } from '../world/spans.js';
 import { limitStatus } from '../world/status.js';
 import type { Limit } from '../world/types.js';
 import { notLocked } from './bandwidth-packages.js';
@@ -72,7 +72,7 @@ export const SetCenInterRegionBandwidthLimit: Handler = (
       fail('InvalidOperation.RegionNotAttached', `No network in ${r} is attached to the CEN instance ${cen.CenId}; attach one before setting a limit.`);
     }
   }
-  const span = regionSpan(p.LocalRegionId, p.OppositeRegionId)!;
+  const span = regionSpanId(p.LocalRegionId, p.OppositeRegionId)!;
   const pkg = packageForSpan(ctx, cen.CenId, span);
   if (!pkg) {
     fail('InvalidOperation.BwpNotAssociated', `No bandwidth package for ${span} is associated with the CEN instance ${cen.CenId}.`);

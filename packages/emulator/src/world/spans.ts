@@ -1,7 +1,7 @@
 /**
  * Area pairs (spans) of packages and limits, via the catalogue's regions.
  */
-import { areaOfRegion, spanId, type AreaId } from '@cen-kit/catalog';
+import { regionSpanId, spanId, type AreaId } from '@cen-kit/catalog';
 import type { Ctx } from '../handlers/context.js';
 import { allocating } from './status.js';
 import type { BandwidthPackage, Limit } from './types.js';
@@ -10,15 +10,8 @@ export function packageSpan(p: BandwidthPackage): string {
   return spanId(p.areaA as AreaId, p.areaB as AreaId);
 }
 
-/** The span of two regions, or undefined when either region is unknown. */
-export function regionSpan(r1: string, r2: string): string | undefined {
-  const a = areaOfRegion(r1);
-  const b = areaOfRegion(r2);
-  return a && b ? spanId(a, b) : undefined;
-}
-
 export function limitSpan(l: Limit): string | undefined {
-  return regionSpan(l.LocalRegionId, l.OppositeRegionId);
+  return regionSpanId(l.LocalRegionId, l.OppositeRegionId);
 }
 
 /** The package associated with a CEN for a span. */
