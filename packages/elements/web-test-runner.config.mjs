@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { minifyTemplates } from './minify-templates.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PORT = 8800;
+// WTR_PORT lets two runs (or helpers) share one machine.
+const PORT = Number(process.env.WTR_PORT ?? 8800);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const root = join(here, '../..');
 process.env.WRANGLER_SEND_METRICS = 'false';
