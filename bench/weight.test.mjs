@@ -42,3 +42,21 @@ test('zod in the bundle or in an element entry fails the bench', async () => {
   assert.match(r.failures.join('\n'), /zod is in dist\/site\/elements\.js/);
   assert.match(r.failures.join('\n'), /zod is in dist\/site\/elements\/cen-b\.js/);
 });
+
+test('what the bundle imports on demand is reported beside the budget, and must exist', async () => {
+  const dir = site();
+  appendFileSync(join(dir, 'elements.js'), 'const t=()=>import("./elements/locale-x.js");');
+  let r = await run({ site: dir, build: false });
+  assert.match(r.failures.join('\n'), /imports dist\/site\/elements\/locale-x\.js on demand, but it was not built/);
+  // A big on-demand file does not count toward the budget (English pages never fetch it).
+  writeFileSync(join(dir, 'elements', 'locale-x.js'), `export const locale="${randomBytes(BUDGET).toString('base64')}";`);
+  r = await run({ site: dir, build: false });
+  assert.deepEqual(r.failures, []);
+  assert.equal(r.figures.onDemand.length, 1);
+  assert.ok(r.figures.onDemand[0].gzip > BUDGET);
+  assert.match(r.markdown, /imported on demand/);
+  // A static import does count.
+  appendFileSync(join(dir, 'elements.js'), 'import "./elements/locale-x.js";');
+  r = await run({ site: dir, build: false });
+  assert.match(r.failures.join('\n'), /over the budget/);
+});

@@ -2,6 +2,7 @@
 // Builds what the Worker serves from dist/site:
 //   elements.js              every element, Lit and the client in one minified ESM file
 //   elements/<name>.js       one entry per element (shared code in chunk files beside them)
+//   elements/locale-zh-cn.js the Simplified Chinese texts, imported on demand by both
 //   custom-elements.json     the manifest (also written to packages/elements/)
 // and reports elements.js against the gzip budget (`npm run bench` enforces it).
 import { build, transform } from 'esbuild';
@@ -29,12 +30,27 @@ const templates = {
   },
 };
 
+// The zh-CN texts stay out of elements.js: its dynamic import points at the
+// file the split build writes (relative to elements.js, so self-hosting works
+// when elements/ is copied beside it).
+const LOCALE_ENTRY = join(here, 'src/i18n/locale-zh-cn.ts');
+const localeOnDemand = {
+  name: 'cen-locale-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]locale-zh-cn\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './elements/locale-zh-cn.js', external: true } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
   target: 'es2022',
   minify: true,
   legalComments: 'none',
+  // Module scripts are always read as UTF-8: Chinese text as itself is a third of its \u escapes.
+  charset: 'utf8',
   logLevel: 'warning',
   // Lit's production build (no dev-mode warnings); `browser` for anything that offers one.
   conditions: ['production', 'browser'],
@@ -47,13 +63,14 @@ const common = {
 mkdirSync(site, { recursive: true });
 rmSync(join(site, 'elements'), { recursive: true, force: true });
 
-await build({ ...common, entryPoints: [join(here, 'src/index.ts')], outfile: join(site, 'elements.js') });
+await build({ ...common, plugins: [localeOnDemand, ...common.plugins], entryPoints: [join(here, 'src/index.ts')], outfile: join(site, 'elements.js') });
 const defines = readdirSync(join(here, 'src/define')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 await build({
   ...common,
-  entryPoints: defines.map((f) => join(here, 'src/define', f)),
+  entryPoints: [...defines.map((f) => join(here, 'src/define', f)), LOCALE_ENTRY],
   outdir: join(site, 'elements'),
   splitting: true,
+  entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
 });
 

@@ -39,5 +39,7 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/test/**'],
   outdir: '.',
   litelement: true,
+  // package.json names the manifest itself; the npm build's --outdir dist must not rewrite it.
+  packagejson: false,
   plugins: [litStateProperties],
 };

@@ -34,7 +34,7 @@ function appWith(files: Record<string, string>) {
   return { get: (path: string, headers: Record<string, string> = {}) => app.request(`https://cen.example${path}`, { headers }, bindings), asked: assets.asked };
 }
 
-const FILES = { '/elements.js': 'export const bundle = 1;', '/elements/cen-list.js': 'import "./chunk-AB12CD.js";', '/elements/chunk-AB12CD.js': 'export {};', '/custom-elements.json': '{"schemaVersion":"1.0.0","modules":[]}' };
+const FILES = { '/elements.js': 'export const bundle = 1;', '/elements/cen-list.js': 'import "./chunk-AB12CD.js";', '/elements/chunk-AB12CD.js': 'export {};', '/elements/locale-zh-cn.js': 'export const locale = {};', '/custom-elements.json': '{"schemaVersion":"1.0.0","modules":[]}' };
 
 describe('elements served by the Worker', () => {
   test('the version comes from packages/elements/package.json', () => {
@@ -64,6 +64,22 @@ describe('elements served by the Worker', () => {
     const chunk = await get('/elements/v1.2.3/chunk-AB12CD.js');
     expect(chunk.status).toBe(200);
     expect(chunk.headers.get('cache-control')).toBe(IMMUTABLE_CACHE);
+  });
+
+  test('what elements.js imports on demand (./elements/locale-zh-cn.js) resolves beside it, versioned or not', async () => {
+    const { get } = appWith(FILES);
+    for (const [path, cache] of [
+      ['/elements/locale-zh-cn.js', SHORT_CACHE],
+      // new URL('./elements/locale-zh-cn.js', '/elements/v1.2.3/elements.js')
+      ['/elements/v1.2.3/elements/locale-zh-cn.js', IMMUTABLE_CACHE],
+    ] as const) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toBe(FILES['/elements/locale-zh-cn.js']);
+      expect(res.headers.get('cache-control')).toBe(cache);
+    }
+    expect((await get('/elements/v0.0.1/elements/locale-zh-cn.js')).status).toBe(404);
+    expect((await get('/elements/v1.2.3/elements/elements.js')).status).toBe(404);
   });
 
   test('per-element files and the manifest have short caches and their own types', async () => {

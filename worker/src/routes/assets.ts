@@ -6,6 +6,9 @@
  *   /elements/<name>.js                one element, short cache
  *   /elements/v<version>/elements.js   the same bytes under a versioned URL,
  *   /elements/v<version>/<name>.js     cached for a year (immutable)
+ *   /elements/v<version>/elements/<name>.js
+ *                                      what the versioned elements.js imports on
+ *                                      demand (./elements/locale-zh-cn.js), as above
  *   /custom-elements.json              the manifest, short cache
  *
  * The files themselves come from dist/site through the ASSETS binding; this
@@ -44,15 +47,17 @@ export function assetRoutes(version: string = ELEMENTS_VERSION) {
   r.get('/elements.js', (c) => serve(c, '/elements.js', SHORT_CACHE));
   r.get('/custom-elements.json', (c) => serve(c, '/custom-elements.json', SHORT_CACHE));
 
-  r.get('/elements/:first/:file', (c) => {
-    const first = c.req.param('first');
-    const file = c.req.param('file');
+  const versioned = (c: Context<AppEnv>, file: string, beside = false) => {
+    const first = c.req.param('first') ?? '';
     if (!/^v\d/.test(first) || !FILE.test(file)) return notFound(c);
     if (first !== `v${version}`) {
       return notFound(c, `This deployment serves the elements at version ${version} (/elements/v${version}/${file}), not ${first.slice(0, 40)}.`);
     }
-    return serve(c, file === 'elements.js' ? '/elements.js' : `/elements/${file}`, IMMUTABLE_CACHE);
-  });
+    return serve(c, file === 'elements.js' && !beside ? '/elements.js' : `/elements/${file}`, IMMUTABLE_CACHE);
+  };
+  r.get('/elements/:first/:file', (c) => versioned(c, c.req.param('file')));
+  // elements.js imports ./elements/<file> relative to itself; under a versioned URL that is one level deeper.
+  r.get('/elements/:first/elements/:file', (c) => versioned(c, c.req.param('file'), true));
 
   r.get('/elements/:file', (c) => {
     const file = c.req.param('file');

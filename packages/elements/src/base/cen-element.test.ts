@@ -2,13 +2,37 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../define/cen-attach-form.js';
 import type { CenAttachForm } from '../components/cen-attach-form/cen-attach-form.js';
 import { CenElement } from './cen-element.js';
+import { localeReady } from '../i18n/index.js';
 import { expectAccessible, resetWorld } from '../test/helpers.js';
 
 class TestEmitter extends CenElement {}
 TestEmitter.define('cen-test-emitter');
 
+/** Records the text of every render. */
+class TestWords extends CenElement {
+  rendered: string[] = [];
+  override render() {
+    this.rendered.push(this.m.retry);
+    return html`<p>${this.m.retry}</p>`;
+  }
+}
+TestWords.define('cen-test-words');
+
 describe('CenElement', () => {
   before(() => resetWorld());
+
+  // First in the file: the page has not loaded the Chinese texts yet.
+  it('under lang="zh-CN" waits for the Chinese texts: the first render is already Chinese, updateComplete waits for it', async () => {
+    expect(localeReady('zh-CN'), 'the Chinese texts are not loaded before this test').to.not.equal(undefined);
+    const el = await fixture<TestWords>(html`<cen-test-words lang="zh-CN"></cen-test-words>`);
+    expect(el.rendered.length).to.be.greaterThan(0);
+    expect(el.rendered.filter((t) => t !== '重试'), 'renders in English').to.deep.equal([]);
+    expect(el.shadowRoot!.textContent).to.contain('重试');
+    expect(el.getAttribute('state')).to.equal('loading');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Retry');
+  });
 
   it('emits cen-* events that bubble out of shadow roots with their detail', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);

@@ -11,7 +11,7 @@ import { apiIndexOf, isAllowed, resolveConnection, type Connection } from './con
 import { toErrorInfo, type ErrorInfo } from './errors.js';
 import type { CenEvent, CenEventMap, CenEventName } from './events.js';
 import { configuration } from './config.js';
-import { messages, normalizeLocale, type Locale, type Messages } from '../i18n/index.js';
+import { localeReady, messages, normalizeLocale, type Locale, type Messages } from '../i18n/index.js';
 
 /**
  * `loading` (first load, a skeleton), `ready`, `empty` (nothing exists),
@@ -106,6 +106,7 @@ export class CenElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#awaitLocale();
     if (this.lifetime.signal.aborted) this.lifetime = new AbortController();
     configEvents.addEventListener('change', this.onConfig);
     watchLang(this, true);
@@ -120,6 +121,43 @@ export class CenElement extends LitElement {
     configEvents.removeEventListener('change', this.onConfig);
     watchLang(this, false);
     this.unwireFollow();
+  }
+
+  /** Set while the texts of the element's language are loading (see `localeReady`). */
+  #localeWait: Promise<void> | undefined;
+  /** The changes of a first update put off until the texts arrive. */
+  #putOff: PropertyValues | undefined;
+
+  /** Starts loading the texts of `locale` when needed; the element renders again when they arrive. */
+  #awaitLocale(): void {
+    const wait = localeReady(this.locale);
+    if (!wait || this.#localeWait) return;
+    this.#localeWait = wait.then(() => {
+      this.#localeWait = undefined;
+      // Lit forgets the changes of an update it skipped: hand them back, so the first real update sees them.
+      const putOff = this.#putOff;
+      this.#putOff = undefined;
+      putOff?.forEach((old, name) => this.requestUpdate(name, old));
+      this.requestUpdate();
+    });
+  }
+
+  /** The first render waits for the texts of a language being loaded, so the page never flashes English. */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    this.#awaitLocale();
+    if (this.hasUpdated || !this.#localeWait) return true;
+    this.#putOff = new Map([...changed, ...(this.#putOff ?? [])]);
+    return false;
+  }
+
+  /** `updateComplete` also waits for the texts of the element's language and the render that shows them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#localeWait) {
+      await this.#localeWait;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,15 +1,18 @@
 /**
- * The elements' message catalogue (English and Simplified Chinese) and Intl
- * formatting. No @lit/localize: two small objects cost less than its runtime.
+ * The elements' messages and Intl formatting. English is in the bundle; the
+ * Simplified Chinese texts (locale-zh-cn.ts) are loaded on demand, the first
+ * time an element shows Chinese, so English pages never download them. No
+ * @lit/localize: plain objects cost less than its runtime.
  *
  * @example
  * ```ts
+ * await localeReady('zh-CN');
  * const m = messages('zh-CN');
  * m.showing(formatNumber('zh-CN', 1), formatNumber('zh-CN', 20), formatNumber('zh-CN', 132));
  * ```
  */
 import { en, type Messages } from './en.js';
-import { zhCN } from './zh-cn.js';
+import type { LocaleTexts } from './locale-zh-cn.js';
 
 export type { Messages };
 export type Locale = 'en' | 'zh-CN';
@@ -19,8 +22,49 @@ export function normalizeLocale(tag: string | null | undefined): Locale {
   return tag && /^zh\b/i.test(tag.trim()) ? 'zh-CN' : 'en';
 }
 
+let zh: LocaleTexts | undefined;
+let loading: Promise<void> | undefined;
+let warned = false;
+
+/**
+ * Starts loading the texts of `locale` if they are not here yet and returns
+ * the promise to wait for; `undefined` when there is nothing to wait for
+ * (English, or Chinese already loaded). A failed load falls back to English,
+ * says so once in the console, and is tried again next time.
+ *
+ * @example
+ * ```ts
+ * const wait = localeReady(this.locale);
+ * if (wait) wait.then(() => this.requestUpdate());
+ * ```
+ */
+export function localeReady(locale: Locale): Promise<void> | undefined {
+  if (locale !== 'zh-CN' || zh) return undefined;
+  return (loading ??= import('./locale-zh-cn.js').then(
+    (m) => {
+      zh = m.locale;
+    },
+    (e: unknown) => {
+      loading = undefined;
+      if (!warned) console.warn('cen-kit: the Simplified Chinese texts could not be loaded; showing English.', e);
+      warned = true;
+    },
+  ));
+}
+
+/**
+ * The texts of `locale` picked from the loaded Chinese locale, or `en` while
+ * it is not loaded (see `localeReady`).
+ *
+ * @example localized('zh-CN', (l) => l.planner, en)
+ */
+export function localized<T>(locale: Locale, pick: (l: LocaleTexts) => T, en: T): T {
+  return locale === 'zh-CN' && zh ? pick(zh) : en;
+}
+
+/** The shared messages of `locale` (English until the Chinese texts are loaded). */
 export function messages(locale: Locale): Messages {
-  return locale === 'zh-CN' ? zhCN : en;
+  return localized(locale, (l) => l.base, en);
 }
 
 /** @example formatNumber('en', 1234) // '1,234' */

@@ -1,8 +1,10 @@
 /**
- * Messages of <cen-bandwidth-planner> in English and Simplified Chinese. The
- * catalogue's rule messages stay English; the frame around them is localised.
+ * Messages of <cen-bandwidth-planner> in English. The catalogue's rule
+ * messages stay English; the frame around them is localised. The Simplified Chinese
+ * texts are in messages.zh-cn.ts, typed by these (a missing key fails to
+ * compile) and loaded only when a page shows Chinese.
  */
-import type { Locale } from '../../i18n/index.js';
+import { localized, type Locale } from '../../i18n/index.js';
 
 type N = string;
 
@@ -127,119 +129,6 @@ const en = {
 
 export type PlannerMessages = typeof en;
 
-const zhCN: PlannerMessages = {
-  chooseCen: '设置 cen-id 以规划云企业网实例的跨地域带宽。',
-  title: (cen: string) => `${cen} 的跨地域带宽`,
-  reload: '刷新',
-  packagesTitle: '带宽包',
-  noPackages: '此云企业网实例未绑定带宽包。',
-  idleTitle: '未绑定任何云企业网的带宽包',
-  colPackage: '带宽包',
-  colAreas: '区域对',
-  colBandwidth: '带宽',
-  colStatus: '状态',
-  colBilling: '计费方式',
-  colExpiry: '到期',
-  colAllocated: '已分配',
-  colActions: '操作',
-  mbps: (n: N) => `${n} Mbps`,
-  allocatedText: (used: N, total: N) => `已分配 ${used} / ${total} Mbps`,
-  allocatedLabel: (pkg: string) => `${pkg} 已分配的带宽`,
-  expiresIn: (days: N) => `${days} 天后到期`,
-  expiresToday: '一天内到期',
-  expired: '已到期',
-  billing: { PREPAY: '包年包月', POSTPAY: '按量付费' } as Record<string, string>,
-  status: { Idle: '空闲', InUse: '使用中', Active: '生效', Modifying: '修改中' } as Record<string, string>,
-  unassociate: '解绑',
-  unassociateLabel: (id: string) => `从此云企业网解绑 ${id}`,
-  deletePackage: '删除',
-  deleteLabel: (id: string) => `删除 ${id}`,
-  associate: '绑定',
-  associateLabel: (id: string) => `将 ${id} 绑定到此云企业网`,
-  refusedLimits: (list: string) => `请先将其上的带宽限制设为 0（${list}）。`,
-  unassociateTitle: (id: string) => `解绑 ${id}？`,
-  unassociateBody: (id: string, cen: string) => `${id} 将不再服务于 ${cen}。它仍在您的账号中（并继续计费），直到您删除它。`,
-  deleteTitle: (id: string) => `删除 ${id}？`,
-  deleteBody: (id: string) => `${id} 将被释放，此操作不可撤销。`,
-  deleteAssociatedBody: (id: string, cen: string) => `${id} 将先从 ${cen} 解绑，然后被释放。此操作不可撤销。`,
-  unassociated: (id: string) => `已解绑 ${id}。`,
-  deleted: (id: string) => `已删除 ${id}。`,
-  limitsTitle: '地域间带宽',
-  noRegions: '请在至少两个地域向此云企业网加载网络，才能在它们之间分配带宽。',
-  spanTitle: (a: string, b: string) => `${a} ↔ ${b}`,
-  spanPackage: (id: string, total: N) => `带宽包 ${id}：${total} Mbps`,
-  spanNoPackage: '此区域对没有带宽包。',
-  spanRemaining: (planned: N, total: N, left: N) => `已规划 ${planned} / ${total} Mbps，剩余 ${left} Mbps`,
-  spanOver: (over: N) => `超出带宽包 ${over} Mbps。`,
-  serverRemaining: (n: N) => `API 报告当前剩余 ${n} Mbps。`,
-  colPair: '地域',
-  colCurrent: '当前带宽',
-  colNew: '新带宽（Mbps）',
-  pairLabel: (a: string, b: string) => `${a} ↔ ${b}`,
-  newLimitLabel: (a: string, b: string) => `${a} 与 ${b} 之间的新带宽（Mbps）`,
-  none: '无',
-  removes: '设为 0 即删除该带宽限制。',
-  issue: {
-    unknownArea: 'cen-kit 不知道其中一个地域所属的区域。',
-    notAttached: (regions: string) => `${regions} 没有已加载的网络。`,
-    noPackage: '此区域对没有带宽包：请购买或绑定一个。',
-    overAllocated: (over: N) => `超出带宽包 ${over} Mbps。`,
-  },
-  buyTitle: '为此区域对购买带宽包',
-  buyBandwidth: '带宽（Mbps）',
-  buyCycle: '计费周期',
-  month: '月',
-  year: '年',
-  buyPeriod: '时长',
-  periodMonths: (n: number) => `${n} 个月`,
-  periodYears: (n: number) => `${n} 年`,
-  autoRenew: '自动续费',
-  addPurchase: '加入计划',
-  removePurchase: '取消购买',
-  purchasePlanned: (n: N, length: string) => `计划将购买一个 ${n} Mbps 的包年包月带宽包（${length}）并绑定。`,
-  orAssociate: '或绑定一个已有的带宽包：',
-  associationPlanned: (id: string) => `计划将绑定 ${id}。`,
-  cancelAssociation: '不绑定',
-  resizeOffer: (n: N) => `将带宽包调整为 ${n} Mbps`,
-  resizeLabel: (id: string) => `${id} 的新带宽（Mbps）`,
-  resizePlanned: (from: N, to: N) => `计划将带宽包从 ${from} Mbps 调整为 ${to} Mbps。`,
-  resize: '调整',
-  cancelResize: '保持原带宽',
-  planTitle: '待应用的变更',
-  noChanges: '还没有变更。请修改带宽限制，或购买、调整带宽包。',
-  review: '检查并应用',
-  discard: '放弃变更',
-  fixFirst: (n: number) => `有 ${n} 项变更需要先处理才能应用。`,
-  diffTitle: '应用这些变更？',
-  diffIntro: '以下调用按顺序执行，每一步都等到变更生效后再继续。',
-  costWarning: (n: number) => `此计划将购买 ${n} 个带宽包，会产生费用：包年包月费用将从您的账号自动支付。`,
-  costAck: '我了解这会产生费用。',
-  apply: '应用',
-  applying: '正在应用…',
-  step: {
-    buy: (n: N, a: string, b: string, length: string) => `购买 ${a} ↔ ${b} 的 ${n} Mbps 带宽包（${length}）`,
-    associate: (what: string) => `将${what}绑定到云企业网`,
-    newPackage: (a: string, b: string) => `新的 ${a} ↔ ${b} 带宽包`,
-    grow: (id: string, from: N, to: N) => `将 ${id} 从 ${from} Mbps 扩容到 ${to} Mbps`,
-    shrink: (id: string, from: N, to: N) => `将 ${id} 从 ${from} Mbps 缩容到 ${to} Mbps`,
-    lower: (pair: string, from: N, to: N) => `将 ${pair} 从 ${from} Mbps 降低到 ${to} Mbps`,
-    remove: (pair: string, from: N) => `删除 ${pair} 的 ${from} Mbps 带宽限制`,
-    raise: (pair: string, from: N, to: N) => `将 ${pair} 从 ${from} Mbps 提高到 ${to} Mbps`,
-    set: (pair: string, to: N) => `将 ${pair} 设为 ${to} Mbps`,
-  },
-  phase: { pending: '等待', calling: '调用中…', waiting: '等待生效…', done: '完成', failed: '失败', notRun: '未执行' } as Record<string, string>,
-  progressTitle: '正在应用计划',
-  stepDone: (what: string) => `完成：${what}。`,
-  resultOk: (n: number) => `全部 ${n} 项变更已应用。`,
-  resultFailed: '计划在失败的步骤处停止。',
-  resultApplied: '已应用：',
-  resultFailedStep: '失败：',
-  resultNotRun: '未执行：',
-  resultNothing: '无',
-  resultReloaded: '下方已重新显示真实状态。其余变更已保留：请排除原因后再次应用。',
-  close: '关闭',
-};
-
 export function plannerMessages(locale: Locale): PlannerMessages {
-  return locale === 'zh-CN' ? zhCN : en;
+  return localized(locale, (l) => l.planner, en);
 }

@@ -1,8 +1,9 @@
 /**
- * Messages of <cen-route-table> in English and Simplified Chinese. The
- * Chinese object is typed by the English one, so a missing key fails to compile.
+ * Messages of <cen-route-table> in English. The Simplified Chinese
+ * texts are in messages.zh-cn.ts, typed by these (a missing key fails to
+ * compile) and loaded only when a page shows Chinese.
  */
-import type { Locale } from '../../i18n/index.js';
+import { localized, type Locale } from '../../i18n/index.js';
 
 const en = {
   label: (region: string) => `CEN routes in ${region}`,
@@ -63,62 +64,6 @@ const en = {
 
 export type RouteTableMessages = typeof en;
 
-const zhCN: RouteTableMessages = {
-  label: (region: string) => `${region} 的云企业网路由`,
-  labelNoRegion: '云企业网路由',
-  colCidr: '目标网段',
-  colType: '类型',
-  colNextHop: '下一跳',
-  colNextHopType: '下一跳类型',
-  colNextHopRegion: '下一跳地域',
-  colStatus: '状态',
-  colConflict: '冲突',
-  sortBy: (column: string) => `按${column}排序`,
-  sorted: (column: string, dir: 'ascending' | 'descending') => `已按${column}${dir === 'ascending' ? '升序' : '降序'}排序。`,
-  filterCidr: '按网段筛选',
-  filterCidrHelp: '输入网段（如 10.0.0.0/8）显示其中的所有路由；输入地址（如 10.1.2.3）显示包含该地址的路由。',
-  cidrProblem: {
-    format: '请输入网段（如 10.0.0.0/8）或地址（如 10.1.2.3）。',
-    octet: '四个数字都必须在 0–255 之间，且不能有前导零。',
-    prefix: '斜杠后的掩码长度必须在 0–32 之间。',
-  },
-  filterNextHopType: '下一跳类型',
-  filterStatus: '状态',
-  any: '全部',
-  clearFilters: '清除筛选',
-  exportCsv: '导出 CSV',
-  exported: (n: string) => `已导出 ${n} 条路由。`,
-  showing: (shown: string, total: string) => `共 ${total} 条路由，显示 ${shown} 条`,
-  emptyTitle: '没有路由',
-  emptyHint: '云企业网在此地域还没有路由。请在此地域加载网络实例，或发布其路由。',
-  noMatchTitle: '没有符合筛选条件的路由',
-  noMatchHint: '修改或清除筛选条件以查看全部路由。',
-  chooseCen: '设置 cen-id 和 region 以查看云企业网在某地域的路由。',
-  conflictWith: (id: string, region: string, status: string) => `与 ${id}（${region}）${status}`,
-  conflictStatus: { conflict: '冲突', overflow: '超出配额', prohibited: '被禁止' } as Record<string, string>,
-  conflictsUnknown: '无法检查路由冲突：',
-  routeStatus: { Active: '生效', Candidate: '候选', Rejected: '被拒绝', Prohibited: '被禁止' } as Record<string, string>,
-  publishedTitle: (id: string) => `${id} 的路由条目`,
-  colRouteType: '路由类型',
-  colPublishStatus: '已发布到云企业网',
-  colActions: '操作',
-  published: '已发布',
-  nonPublished: '未发布',
-  publish: '发布',
-  withdraw: '撤回',
-  publishLabel: (cidr: string) => `将 ${cidr} 发布到云企业网`,
-  withdrawLabel: (cidr: string) => `从云企业网撤回 ${cidr}`,
-  notOperational: '固定（系统路由始终发布）',
-  withdrawTitle: (cidr: string) => `撤回 ${cidr}？`,
-  withdrawBody: (cidr: string, id: string) => `云企业网中的其他网络将不再从 ${id} 学习 ${cidr}，经云企业网到该网段的流量将中断。`,
-  publishing: (cidr: string) => `正在发布 ${cidr}…`,
-  withdrawing: (cidr: string) => `正在撤回 ${cidr}…`,
-  didPublish: (cidr: string) => `已发布 ${cidr}。`,
-  didWithdraw: (cidr: string) => `已撤回 ${cidr}。`,
-  noEntries: '此网络没有路由条目。',
-  cannotPublishCcn: '无法在此发布或撤回云连接网（CCN）的路由。',
-};
-
 export function routeTableMessages(locale: Locale): RouteTableMessages {
-  return locale === 'zh-CN' ? zhCN : en;
+  return localized(locale, (l) => l.routeTable, en);
 }

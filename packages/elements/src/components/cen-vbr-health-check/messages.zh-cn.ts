@@ -1,0 +1,52 @@
+/**
+ * Simplified Chinese messages of <cen-vbr-health-check>. Typed by the English ones, so a
+ * missing key fails to compile. Part of the zh-CN locale module, which is
+ * loaded only when a page shows Chinese (i18n/locale-zh-cn.ts).
+ */
+import type { HealthCheckMessages } from './messages.js';
+
+export const zhCN: HealthCheckMessages = {
+  label: (region: string) => `${region} 的 VBR 健康检查`,
+  chooseRegion: '设置 region（和 cen-id）以查看某地域的 VBR 健康检查。',
+  chooseCen: '设置 cen-id 以启用或修改健康检查。',
+  colVbr: 'VBR',
+  colSource: '源 IP',
+  colTarget: '目标 IP',
+  colInterval: '探测间隔',
+  colThreshold: '探测阈值',
+  colMode: '模式',
+  colDescription: '描述',
+  colActions: '操作',
+  seconds: (n: string) => `${n} 秒`,
+  packets: (n: string) => `${n} 个探测包`,
+  probeOnly: '仅探测',
+  switchOver: '切换路由',
+  enable: '启用健康检查',
+  modify: '修改',
+  modifyLabel: (vbr: string) => `修改 ${vbr} 的健康检查`,
+  disable: '禁用',
+  disableLabel: (vbr: string) => `禁用 ${vbr} 的健康检查`,
+  enableTitle: '启用 VBR 健康检查',
+  modifyTitle: (vbr: string) => `修改 ${vbr} 的健康检查`,
+  disableTitle: (vbr: string) => `禁用 ${vbr} 的健康检查？`,
+  disableBody: '云企业网将停止探测此 VBR 的用户侧，线路故障时也不再切换路由。',
+  fieldVbr: 'VBR',
+  chooseVbr: '选择 VBR',
+  noVbrs: '此地域没有加载到该云企业网的 VBR，请先加载。',
+  fieldSource: '源 IP（可选）',
+  sourceHelp: '留空则由阿里云从 100.96.0.0/16 中选择（推荐），或填写 10.0.0.0/8、172.16.0.0/12、192.168.0.0/16 中未使用的地址。',
+  fieldTarget: '目标 IP',
+  targetHelp: 'VBR 用户侧的 IP 地址，如 10.200.0.1。',
+  fieldInterval: '探测间隔',
+  intervalHelp: '两次探测之间的秒数：2 或 3。',
+  fieldThreshold: '探测阈值',
+  thresholdHelp: '连续多少个探测包决定状态：3 到 8。',
+  fieldProbeOnly: '仅探测（不切换路由）',
+  fieldDescription: '描述（可选）',
+  submitEnable: '启用',
+  submitModify: '保存',
+  enabled: (vbr: string) => `已在 ${vbr} 上启用健康检查。`,
+  disabled: (vbr: string) => `已禁用 ${vbr} 的健康检查。`,
+  emptyTitle: '此地域没有 VBR 健康检查',
+  emptyHint: '健康检查会探测 VBR 的用户侧，线路故障时可切换路由。',
+};
