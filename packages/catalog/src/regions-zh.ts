@@ -1,0 +1,46 @@
+/**
+ * The Simplified Chinese names of areas and regions (Alibaba's zh-CN
+ * `LocalName`), apart from regions.ts so that code showing English never
+ * carries them: the elements load them with their other Chinese texts, on
+ * demand; the emulator answers `AcceptLanguage=zh-CN` with them.
+ */
+import type { AreaId } from './regions.js';
+
+export const AREA_NAMES_ZH: Readonly<Record<AreaId, string>> = {
+  china: '中国内地',
+  'asia-pacific': '亚太',
+  europe: '欧洲',
+  'north-america': '北美',
+  australia: '澳大利亚',
+  'middle-east': '中东',
+};
+
+export const REGION_NAMES_ZH: Readonly<Record<string, string>> = {
+  'cn-qingdao': '华北1（青岛）',
+  'cn-beijing': '华北2（北京）',
+  'cn-zhangjiakou': '华北3（张家口）',
+  'cn-huhehaote': '华北5（呼和浩特）',
+  'cn-wulanchabu': '华北6（乌兰察布）',
+  'cn-hangzhou': '华东1（杭州）',
+  'cn-shanghai': '华东2（上海）',
+  'cn-nanjing': '华东5（南京-本地地域）',
+  'cn-shenzhen': '华南1（深圳）',
+  'cn-heyuan': '华南2（河源）',
+  'cn-guangzhou': '华南3（广州）',
+  'cn-chengdu': '西南1（成都）',
+  'cn-hongkong': '中国香港',
+  'ap-southeast-1': '新加坡',
+  'ap-southeast-3': '马来西亚（吉隆坡）',
+  'ap-southeast-5': '印度尼西亚（雅加达）',
+  'ap-southeast-6': '菲律宾（马尼拉）',
+  'ap-southeast-7': '泰国（曼谷）',
+  'ap-northeast-1': '日本（东京）',
+  'ap-northeast-2': '韩国（首尔）',
+  'ap-south-1': '印度（孟买）',
+  'us-west-1': '美国（硅谷）',
+  'us-east-1': '美国（弗吉尼亚）',
+  'eu-central-1': '德国（法兰克福）',
+  'eu-west-1': '英国（伦敦）',
+  'ap-southeast-2': '澳大利亚（悉尼）',
+  'me-east-1': '阿联酋（迪拜）',
+};
