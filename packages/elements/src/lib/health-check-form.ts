@@ -61,19 +61,33 @@ export function checkHealthCheckForm(f: HealthCheckForm): Partial<Record<HealthC
   return out;
 }
 
+/** What EnableCenVbrHealthCheck is sent for a form. */
+export interface EnableParams {
+  CenId: string;
+  VbrInstanceId: string;
+  VbrInstanceRegionId: string;
+  HealthCheckTargetIp: string;
+  HealthCheckSourceIp?: string;
+  HealthCheckInterval: number;
+  HealthyThreshold: number;
+  HealthCheckOnly: boolean;
+  Description?: string;
+}
+
 /**
  * The EnableCenVbrHealthCheck parameters for a checked form: optional fields
  * left out when empty, so Alibaba's defaults apply.
  *
  * @example enableParams('cen-1', 'cn-hangzhou', form).HealthCheckTargetIp // '10.0.0.1'
  */
-export function enableParams(CenId: string, VbrInstanceRegionId: string, f: HealthCheckForm): Record<string, unknown> {
+export function enableParams(CenId: string, VbrInstanceRegionId: string, f: HealthCheckForm): EnableParams {
+  const source = f.HealthCheckSourceIp.trim();
   return {
     CenId,
     VbrInstanceId: f.VbrInstanceId,
     VbrInstanceRegionId,
     HealthCheckTargetIp: f.HealthCheckTargetIp.trim(),
-    ...(f.HealthCheckSourceIp.trim() ? { HealthCheckSourceIp: f.HealthCheckSourceIp.trim() } : {}),
+    ...(source ? { HealthCheckSourceIp: source } : {}),
     HealthCheckInterval: f.HealthCheckInterval,
     HealthyThreshold: f.HealthyThreshold,
     HealthCheckOnly: f.HealthCheckOnly,

@@ -37,13 +37,14 @@ export const styles = css`
   .note p {
     margin: 0 0 calc(var(--_space) * 0.5);
   }
-  .actions.start {
+  .start {
     justify-content: flex-start;
   }
   .scroll {
     overflow-x: auto;
   }
-  .danger-link {
+  /* As specific as the base button.link, which it must override. */
+  button.danger-link {
     color: var(--_danger-text);
   }
   .progress-wrap {

@@ -57,8 +57,21 @@ describe('<cen-attach-form>', () => {
     const progress: { status: string; done: boolean }[] = [];
     el.addEventListener('cen-progress', (e) => progress.push({ status: e.detail.status, done: e.detail.done }));
     const attached = nextEvent<AttachmentDetail>(el, 'cen-attached', 15000);
-    submit(el);
-    await ready(el, 'progress');
+    // The API takes no ClientToken: the send carries an Idempotency-Key, so a resent request attaches once.
+    const keys: (string | null)[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/AttachCenChildInstance')) keys.push(new Headers(init?.headers).get('idempotency-key'));
+      return realFetch(input, init);
+    };
+    try {
+      submit(el);
+      await ready(el, 'progress');
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(keys).to.have.length(1);
+    expect(keys[0]).to.match(/^[\w-]{16,}$/);
     expect(text($(el, '[part="progress"]'))).to.contain(`${SEED.vpcBeijing2}: Attaching`);
     expect(($(el, '[part="submit"]') as HTMLButtonElement).disabled).to.equal(true);
     await expectAccessible(el, 'progress');

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { ItemOf } from '@cen-kit/client';
+import type { ItemOf, PagedActionName, RequestOf } from '@cen-kit/client';
 import { checkAccountId } from '@cen-kit/catalog/rules';
-import { AREAS, regionById, type AreaId } from '@cen-kit/catalog/regions';
+import { AREAS, regionById } from '@cen-kit/catalog/regions';
 import { CenElement } from '../../base/cen-element.js';
+import { newKey } from '../../base/keys.js';
 import { isAbort, type ErrorInfo } from '../../base/errors.js';
 import type { AttachmentDetail } from '../../base/events.js';
 import { pollUntil } from '../../base/poll.js';
@@ -14,11 +15,8 @@ type Cen = ItemOf<'DescribeCens'>;
 type Child = ItemOf<'DescribeCenAttachedChildInstances'>;
 type NetworkType = 'VPC' | 'VBR';
 type Field = 'cen' | 'type' | 'region' | 'owner' | 'network';
-interface Network {
-  id: string;
-  name: string;
-  detail: string;
-}
+/** A choice in a select: value and text. */
+type Opt = [value: string, label: string];
 type Grant =
   | { kind: 'idle' }
   | { kind: 'checking' }
@@ -51,7 +49,11 @@ const FIELD_OF_CODE: Record<string, Field> = {
   'InvalidOperation.ChildInstanceAlreadyAttached': 'network',
   'InvalidOperation.ChildInstanceStatus': 'network',
 };
-const FIELD_ORDER: Field[] = ['cen', 'type', 'region', 'owner', 'network'];
+/** The fields in the form's order, as FIELD_OF_PATH lists them (the first with an error gets the focus). */
+const FIELD_ORDER = Object.values(FIELD_OF_PATH);
+
+/** `Name (id) · detail`, or the id alone when there is no name. */
+const labelOf = (id: string, name?: string, detail?: string): string => `${name ? `${name} (${id})` : id}${detail ? ` · ${detail}` : ''}`;
 
 /**
  * Connects a network (VPC or VBR, this account's or another's) to a CEN
@@ -157,7 +159,7 @@ export class CenAttachForm extends CenElement {
   declare private regions: { RegionId: string; LocalName?: string | undefined }[] | undefined;
   declare private loadError: ErrorInfo | undefined;
   declare private crossAccount: boolean;
-  declare private networks: Network[] | undefined;
+  declare private networks: Opt[] | undefined;
   declare private networksError: ErrorInfo | undefined;
   declare private networkChoice: string;
   declare private networkId: string;
@@ -171,11 +173,9 @@ export class CenAttachForm extends CenElement {
   declare private detachTarget: Child | undefined;
   declare private detachError: ErrorInfo | undefined;
 
-  private loadCtl: AbortController | undefined;
-  private networksCtl: AbortController | undefined;
-  private attachedCtl: AbortController | undefined;
-  private grantCtl: AbortController | undefined;
-  private grantTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The running job of each kind (load, regions, networks, attached, grant); a newer one aborts it. */
+  #jobs: Record<string, AbortController> = {};
+  #grantTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -188,13 +188,17 @@ export class CenAttachForm extends CenElement {
     this.submitting = false;
   }
 
-  private get type(): NetworkType {
+  get #type(): NetworkType {
     return String(this.childInstanceType).toUpperCase() === 'VBR' ? 'VBR' : 'VPC';
   }
 
   /** The network ID the form would attach now. */
-  private get chosenId(): string {
+  get #chosenId(): string {
     return (this.crossAccount || this.networkChoice === OTHER || !this.networks?.length ? this.networkId : this.networkChoice).trim();
+  }
+
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -202,127 +206,120 @@ export class CenAttachForm extends CenElement {
     super.willUpdate(changed);
     if (!this.hasUpdated) return;
     if (changed.has('childInstanceType')) {
-      this.loadRegions();
-      this.loadNetworks();
-    } else if (changed.has('region')) this.loadNetworks();
+      this.#loadRegions();
+      this.#loadNetworks();
+    } else if (changed.has('region')) this.#loadNetworks();
     if (changed.has('cenId')) {
       this.fieldErrors = { ...this.fieldErrors, cen: undefined };
-      this.loadAttached();
+      this.#loadAttached();
     }
-    if (['cenId', 'region', 'childInstanceType', 'ownerId', 'crossAccount', 'networkChoice', 'networkId'].some((k) => changed.has(k))) this.scheduleGrantCheck();
+    if (['cenId', 'region', 'childInstanceType', 'ownerId', 'crossAccount', 'networkChoice', 'networkId'].some((k) => changed.has(k))) this.#scheduleGrantCheck();
   }
 
   // ---------- loading ----------
 
+  /**
+   * Runs `job` as the latest of its `kind`, aborting the one before (without
+   * a job, only that). `then` gets the result and `fail` the error (aborts
+   * aside) only while no newer job of the kind started.
+   */
+  async #latest<T>(kind: string, job?: (signal: AbortSignal) => Promise<T>, then?: (r: T) => void, fail?: (e: unknown) => void): Promise<void> {
+    this.#jobs[kind]?.abort();
+    if (!job) return;
+    const ctl = (this.#jobs[kind] = new AbortController());
+    try {
+      const r = await job(AbortSignal.any([ctl.signal, this.lifetime.signal]));
+      if (ctl === this.#jobs[kind]) then!(r);
+    } catch (e) {
+      if (!isAbort(e) && ctl === this.#jobs[kind]) fail!(e);
+    }
+  }
+
+  /** Every item of a paged action, 50 a page. */
+  async #all<A extends PagedActionName>(action: A, params: RequestOf<A>, signal: AbortSignal): Promise<ItemOf<A>[]> {
+    return (await this.connection.client.allPages(action, params, { ...this.callOptions(signal), pageSize: 50 })).items;
+  }
+
+  #regionsOf(signal: AbortSignal) {
+    return this.call('DescribeChildInstanceRegions', { ProductType: this.#type }, { signal }).then((r) => r.Regions?.Region ?? []);
+  }
+
   protected override load(): void {
-    this.loadCtl?.abort();
-    const ctl = new AbortController();
-    this.loadCtl = ctl;
     this.state = 'loading';
     this.loadError = undefined;
-    const signal = AbortSignal.any([ctl.signal, this.lifetime.signal]);
-    const { client, profile } = this.connection;
-    const opts = { signal, ...(profile ? { profile } : {}) };
-    Promise.all([
-      client.allPages('DescribeCens', {}, { ...opts, pageSize: 50 }),
-      client.call('DescribeChildInstanceRegions', { ProductType: this.type }, opts),
-    ]).then(
+    void this.#latest(
+      'load',
+      (signal) => Promise.all([this.#all('DescribeCens', {}, signal), this.#regionsOf(signal)]),
       ([cens, regions]) => {
-        if (ctl !== this.loadCtl) return;
-        this.cens = cens.items as Cen[];
-        this.regions = regions.Regions?.Region ?? [];
+        this.cens = cens;
+        this.regions = regions;
         this.state = 'ready';
-        this.loadNetworks();
-        this.loadAttached();
+        this.#loadNetworks();
+        this.#loadAttached();
       },
       (e) => {
-        if (isAbort(e) || ctl !== this.loadCtl) return;
         this.loadError = this.failed('DescribeCens', e);
         this.state = 'error';
       },
     );
   }
 
-  private async loadRegions(): Promise<void> {
-    try {
-      const r = await this.call('DescribeChildInstanceRegions', { ProductType: this.type });
-      this.regions = r.Regions?.Region ?? [];
-    } catch (e) {
-      if (!isAbort(e)) this.loadError = this.failed('DescribeChildInstanceRegions', e);
-    }
+  #loadRegions(): void {
+    void this.#latest(
+      'regions',
+      (signal) => this.#regionsOf(signal),
+      (regions) => (this.regions = regions),
+      (e) => (this.loadError = this.failed('DescribeChildInstanceRegions', e)),
+    );
   }
 
-  private async loadNetworks(): Promise<void> {
-    this.networksCtl?.abort();
-    this.networks = undefined;
-    this.networksError = undefined;
-    if (!this.region || this.crossAccount || this.state === 'loading') return;
-    const ctl = new AbortController();
-    this.networksCtl = ctl;
-    const signal = AbortSignal.any([ctl.signal, this.lifetime.signal]);
+  #loadNetworks(): void {
+    this.networks = this.networksError = undefined;
     const RegionId = this.region;
-    try {
-      let list: Network[];
-      if (this.type === 'VPC') {
-        const r = await this.connectionAllPages('DescribeVpcs', { RegionId }, signal);
-        list = (r as ItemOf<'DescribeVpcs'>[]).map((v) => ({ id: v.VpcId, name: v.VpcName ?? '', detail: v.CidrBlock ?? '' }));
-      } else {
-        const r = await this.connectionAllPages('DescribeVirtualBorderRouters', { RegionId }, signal);
-        list = (r as ItemOf<'DescribeVirtualBorderRouters'>[]).map((v) => ({ id: v.VbrId, name: v.Name ?? '', detail: v.Status }));
-      }
-      if (ctl !== this.networksCtl) return;
-      this.networks = list;
-      if (!list.some((n) => n.id === this.networkChoice)) this.networkChoice = list[0]?.id ?? OTHER;
-    } catch (e) {
-      if (isAbort(e) || ctl !== this.networksCtl) return;
-      this.networksError = this.failed(this.type === 'VPC' ? 'DescribeVpcs' : 'DescribeVirtualBorderRouters', e);
-      this.networkChoice = OTHER;
-    }
+    const vpc = this.#type === 'VPC';
+    void this.#latest(
+      'networks',
+      RegionId && !this.crossAccount && this.state !== 'loading'
+        ? async (signal): Promise<Opt[]> =>
+            vpc
+              ? (await this.#all('DescribeVpcs', { RegionId }, signal)).map((v) => [v.VpcId, labelOf(v.VpcId, v.VpcName, v.CidrBlock)])
+              : (await this.#all('DescribeVirtualBorderRouters', { RegionId }, signal)).map((v) => [v.VbrId, labelOf(v.VbrId, v.Name, v.Status)])
+        : undefined,
+      (list) => {
+        this.networks = list;
+        if (!list.some(([id]) => id === this.networkChoice)) this.networkChoice = list[0]?.[0] ?? OTHER;
+      },
+      (e) => {
+        this.networksError = this.failed(vpc ? 'DescribeVpcs' : 'DescribeVirtualBorderRouters', e);
+        this.networkChoice = OTHER;
+      },
+    );
   }
 
-  private async connectionAllPages(action: 'DescribeVpcs' | 'DescribeVirtualBorderRouters', params: { RegionId: string }, signal: AbortSignal): Promise<unknown[]> {
-    const { client, profile } = this.connection;
-    const r = await client.allPages(action, params, { signal, pageSize: 50, ...(profile ? { profile } : {}) });
-    return r.items;
-  }
-
-  private async loadAttached(): Promise<void> {
-    this.attachedCtl?.abort();
-    this.attachedError = undefined;
-    if (!this.cenId || this.state === 'loading') {
-      this.attached = undefined;
-      return;
-    }
-    const ctl = new AbortController();
-    this.attachedCtl = ctl;
+  #loadAttached(): void {
     const CenId = this.cenId;
-    try {
-      const items = await this.attachedOf(CenId, AbortSignal.any([ctl.signal, this.lifetime.signal]));
-      if (ctl === this.attachedCtl) this.attached = items;
-    } catch (e) {
-      if (isAbort(e) || ctl !== this.attachedCtl) return;
-      this.attached = undefined;
-      this.attachedError = this.failed('DescribeCenAttachedChildInstances', e);
-    }
-  }
-
-  private async attachedOf(CenId: string, signal: AbortSignal, filter: { ChildInstanceType?: NetworkType; ChildInstanceRegionId?: string } = {}): Promise<Child[]> {
-    const { client, profile } = this.connection;
-    const r = await client.allPages('DescribeCenAttachedChildInstances', { CenId, ...filter }, { signal, pageSize: 50, ...(profile ? { profile } : {}) });
-    return r.items as Child[];
+    const go = CenId && this.state !== 'loading';
+    this.attachedError = undefined;
+    if (!go) this.attached = undefined;
+    void this.#latest(
+      'attached',
+      go ? (signal) => this.#all('DescribeCenAttachedChildInstances', { CenId }, signal) : undefined,
+      (items) => (this.attached = items),
+      (e) => {
+        this.attached = undefined;
+        this.attachedError = this.failed('DescribeCenAttachedChildInstances', e);
+      },
+    );
   }
 
   // ---------- the grant check (another account's network) ----------
 
-  private scheduleGrantCheck(): void {
-    clearTimeout(this.grantTimer);
-    this.grantCtl?.abort();
-    if (!this.crossAccount || !this.cenId || !this.region || !this.chosenId || checkAccountId(this.ownerId ?? '')) {
-      this.grant = { kind: 'idle' };
-      return;
-    }
-    this.grant = { kind: 'checking' };
-    this.grantTimer = setTimeout(() => void this.checkGrant(), 300);
+  #scheduleGrantCheck(): void {
+    clearTimeout(this.#grantTimer);
+    void this.#latest('grant');
+    const go = this.crossAccount && this.cenId && this.region && this.#chosenId && !checkAccountId(this.ownerId ?? '');
+    this.grant = { kind: go ? 'checking' : 'idle' };
+    if (go) this.#grantTimer = setTimeout(() => this.#checkGrant(), 300);
   }
 
   /**
@@ -330,178 +327,167 @@ export class CenAttachForm extends CenElement {
    * the caller's other profiles: the one that can read the network's grant
    * rules is the owner's.
    */
-  private async checkGrant(): Promise<void> {
-    const ctl = new AbortController();
-    this.grantCtl = ctl;
-    const signal = AbortSignal.any([ctl.signal, this.lifetime.signal]);
-    const CenId = this.cenId!;
-    const params = { RegionId: this.region!, InstanceId: this.chosenId, InstanceType: this.type };
+  #checkGrant(): void {
+    const CenId = this.cenId;
+    const params = { RegionId: this.region!, InstanceId: this.#chosenId, InstanceType: this.#type };
     const own = this.profile || this.connection.profile || this.apiIndex?.caller.defaultProfile;
-    const others = (this.apiIndex?.caller.profiles ?? []).filter((p) => p !== own);
-    for (const profile of others) {
-      try {
-        const r = await this.call('DescribeGrantRulesToCen', params, { signal, profile });
-        if (ctl !== this.grantCtl) return;
-        const rules = r.CenGrantRules?.CbnGrantRule ?? [];
-        this.grant = rules.some((g) => g.CenInstanceId === CenId) ? { kind: 'ok', profile } : { kind: 'missing', profile };
-        return;
-      } catch (e) {
-        if (isAbort(e) || ctl !== this.grantCtl) return;
-        // Not this profile's network (or it may not ask): try the next.
-      }
-    }
-    if (ctl === this.grantCtl) this.grant = { kind: 'unknown' };
+    void this.#latest(
+      'grant',
+      async (signal): Promise<Grant> => {
+        for (const profile of this.apiIndex?.caller.profiles ?? []) {
+          if (profile === own) continue;
+          try {
+            const r = await this.call('DescribeGrantRulesToCen', params, { signal, profile });
+            return { kind: r.CenGrantRules?.CbnGrantRule?.some((g) => g.CenInstanceId === CenId) ? 'ok' : 'missing', profile };
+          } catch (e) {
+            if (isAbort(e)) throw e;
+            // Not this profile's network (or it may not ask): try the next.
+          }
+        }
+        return { kind: 'unknown' };
+      },
+      (g) => (this.grant = g),
+    );
   }
 
   // ---------- submit ----------
 
-  private validate(): Partial<Record<Field, string>> {
+  #validate(): Partial<Record<Field, string>> {
     const m = this.m;
+    const req = (label: string) => `${label}: ${m.required}`;
     const errors: Partial<Record<Field, string>> = {};
-    if (!this.cenId) errors.cen = `${m.fieldCen}: ${m.required}`;
-    if (!this.region) errors.region = `${m.fieldRegion}: ${m.required}`;
-    if (!this.chosenId) errors.network = `${m.fieldNetworkId}: ${m.required}`;
-    if (this.crossAccount) {
-      const why = this.ownerId ? checkAccountId(this.ownerId) : m.required;
-      if (why) errors.owner = this.ownerId ? m.invalid(m.fieldOwnerId, why) : `${m.fieldOwnerId}: ${m.required}`;
-    }
+    const owner = this.ownerId;
+    const why = owner && checkAccountId(owner);
+    if (!this.cenId) errors.cen = req(m.fieldCen);
+    if (!this.region) errors.region = req(m.fieldRegion);
+    if (!this.#chosenId) errors.network = req(m.fieldNetworkId);
+    if (this.crossAccount && (!owner || why)) errors.owner = why ? m.invalid(m.fieldOwnerId, why) : req(m.fieldOwnerId);
     return errors;
   }
 
-  private async focusFirstError(): Promise<void> {
+  async #focusFirstError(): Promise<void> {
     await this.updateComplete;
-    const first = FIELD_ORDER.find((f) => this.fieldErrors[f]);
-    if (first) this.renderRoot.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`[data-field="${FIELD_ORDER.find((f) => this.fieldErrors[f])}"]`)?.focus();
   }
 
-  private async onSubmit(e: SubmitEvent): Promise<void> {
+  async #onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     if (this.submitting || this.state === 'loading') return;
     this.formError = undefined;
-    this.fieldErrors = this.validate();
-    if (Object.keys(this.fieldErrors).length) {
-      void this.announce(this.m.fixErrors(Object.keys(this.fieldErrors).length));
-      return this.focusFirstError();
+    const n = Object.keys((this.fieldErrors = this.#validate())).length;
+    if (n) {
+      void this.announce(this.m.fixErrors(n));
+      return this.#focusFirstError();
     }
-    const detail: AttachmentDetail = {
-      CenId: this.cenId!,
-      ChildInstanceId: this.chosenId,
-      ChildInstanceType: this.type,
-      ChildInstanceRegionId: this.region!,
-      ...(this.crossAccount ? { ChildInstanceOwnerId: this.ownerId!.trim() } : {}),
-    };
+    const where = { CenId: this.cenId!, ChildInstanceId: this.#chosenId, ChildInstanceType: this.#type, ChildInstanceRegionId: this.region! };
+    const detail: AttachmentDetail = this.crossAccount ? { ...where, ChildInstanceOwnerId: this.ownerId!.trim() } : where;
+    await this.#change(
+      'AttachCenChildInstance',
+      detail,
+      (info) => this.#showServerError(info),
+      async () => (await this.call('DescribeCenAttachedChildInstanceAttribute', where)).Status === 'Attached',
+      'DescribeCenAttachedChildInstanceAttribute',
+      () => {
+        this.emit('cen-attached', detail);
+        void this.announce(this.m.attached(where.ChildInstanceId, where.CenId));
+        this.networkId = '';
+      },
+    );
+  }
+
+  /**
+   * Sends Attach/DetachCenChildInstance, then follows the network (progress
+   * bar, cen-progress, the list kept fresh) until `settled` holds; `pollAction`
+   * names what the following calls, for cen-error.
+   */
+  async #change(
+    action: 'AttachCenChildInstance' | 'DetachCenChildInstance',
+    detail: AttachmentDetail,
+    fail: (info: ErrorInfo) => void,
+    settled: () => Promise<boolean>,
+    pollAction: string,
+    done: () => void,
+  ): Promise<void> {
     this.submitting = true;
     try {
-      await this.call('AttachCenChildInstance', { ...detail });
+      // No ClientToken in this API: the Worker's Idempotency-Key makes a repeated send (a retry, a resent request) one change.
+      await this.call(action, { ...detail }, { idempotencyKey: newKey() });
     } catch (err) {
       this.submitting = false;
-      if (isAbort(err)) return;
-      this.showServerError(this.failed('AttachCenChildInstance', err));
+      if (!isAbort(err)) fail(this.failed(action, err));
       return;
     }
+    const attach = action === 'AttachCenChildInstance';
+    const id = detail.ChildInstanceId;
+    const progress = (status: string, done: boolean) => this.emit('cen-progress', { action, id, status, done });
+    const going = attach ? 'Attaching' : 'Detaching';
+    if (!attach) this.#dialog?.close();
     this.state = 'progress';
-    this.progress = { label: this.m.attachProgress(detail.ChildInstanceId, this.m.status.Attaching!) };
-    this.emit('cen-progress', { action: 'AttachCenChildInstance', id: detail.ChildInstanceId, status: 'Attaching', done: false });
-    void this.loadAttached();
+    this.progress = { label: this.m.attachProgress(id, this.m.status[going]!) };
+    progress(going, false);
+    this.#loadAttached();
     try {
-      const { CenId, ChildInstanceId, ChildInstanceType, ChildInstanceRegionId } = detail;
-      await pollUntil(
-        async () => {
-          const a = await this.call('DescribeCenAttachedChildInstanceAttribute', { CenId, ChildInstanceId, ChildInstanceType, ChildInstanceRegionId });
-          return a.Status === 'Attached' ? a.Status : undefined;
-        },
-        { signal: this.lifetime.signal, initial: 300 },
-      );
-      this.emit('cen-progress', { action: 'AttachCenChildInstance', id: ChildInstanceId, status: 'Attached', done: true });
-      this.emit('cen-attached', detail);
-      void this.announce(this.m.attached(ChildInstanceId, CenId));
-      this.networkId = '';
-      this.state = 'ready';
+      await pollUntil(async () => (await settled()) || undefined, { signal: this.lifetime.signal, initial: 300 });
+      progress(attach ? 'Attached' : 'Detached', true);
+      done();
     } catch (err) {
       if (isAbort(err)) return;
-      this.formError = this.failed('DescribeCenAttachedChildInstanceAttribute', err);
-      this.state = 'ready';
-    } finally {
-      this.submitting = false;
-      this.progress = undefined;
-    }
-    void this.loadAttached();
-  }
-
-  /** Puts each Issue (by parameter path) and a known Code at its field; the rest goes in the form's error block. */
-  private showServerError(info: ErrorInfo): void {
-    const errors: Partial<Record<Field, string>> = {};
-    for (const issue of info.Issues ?? []) {
-      const f = FIELD_OF_PATH[issue.path.split('.')[0]!];
-      if (f) errors[f] = `${issue.message} (${info.Code})`;
-    }
-    let f = FIELD_OF_CODE[info.Code];
-    if (f === 'owner' && !this.crossAccount) f = 'network';
-    if (f && !errors[f]) errors[f] = `${info.message} (${info.Code})`;
-    if (info.Code === 'InvalidOperation.NoGrantRule' && this.cenId) errors[f ?? 'owner'] += ` ${this.m.grantGuide(this.cenId)}`;
-    this.fieldErrors = errors;
-    this.formError = info;
-    if (Object.keys(errors).length) void this.focusFirstError();
-  }
-
-  // ---------- detach ----------
-
-  private async askDetach(child: Child): Promise<void> {
-    this.detachTarget = child;
-    this.detachError = undefined;
-    await this.updateComplete;
-    const d = this.renderRoot.querySelector('dialog');
-    if (d && !d.open) d.showModal();
-  }
-
-  private async onDetach(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const child = this.detachTarget;
-    if (!child || this.submitting) return;
-    const detail: AttachmentDetail = {
-      CenId: child.CenId,
-      ChildInstanceId: child.ChildInstanceId,
-      ChildInstanceType: child.ChildInstanceType as AttachmentDetail['ChildInstanceType'],
-      ChildInstanceRegionId: child.ChildInstanceRegionId,
-      ...(child.ChildInstanceOwnerId !== undefined ? { ChildInstanceOwnerId: String(child.ChildInstanceOwnerId) } : {}),
-    };
-    this.submitting = true;
-    this.detachError = undefined;
-    try {
-      await this.call('DetachCenChildInstance', { ...detail });
-    } catch (err) {
-      this.submitting = false;
-      if (!isAbort(err)) this.detachError = this.failed('DetachCenChildInstance', err);
-      return;
-    }
-    this.renderRoot.querySelector('dialog')?.close();
-    this.state = 'progress';
-    this.progress = { label: this.m.attachProgress(detail.ChildInstanceId, this.m.status.Detaching!) };
-    this.emit('cen-progress', { action: 'DetachCenChildInstance', id: detail.ChildInstanceId, status: 'Detaching', done: false });
-    void this.loadAttached();
-    try {
-      await pollUntil(
-        async () => {
-          const list = await this.attachedOf(detail.CenId, this.lifetime.signal, {
-            ChildInstanceType: detail.ChildInstanceType as NetworkType,
-            ChildInstanceRegionId: detail.ChildInstanceRegionId,
-          });
-          return list.some((c) => c.ChildInstanceId === detail.ChildInstanceId) ? undefined : true;
-        },
-        { signal: this.lifetime.signal, initial: 300 },
-      );
-      this.emit('cen-progress', { action: 'DetachCenChildInstance', id: detail.ChildInstanceId, status: 'Detached', done: true });
-      this.emit('cen-detached', detail);
-      void this.announce(this.m.detached(detail.ChildInstanceId));
-    } catch (err) {
-      if (isAbort(err)) return;
-      this.formError = this.failed('DescribeCenAttachedChildInstances', err);
+      this.formError = this.failed(pollAction, err);
     } finally {
       this.submitting = false;
       this.progress = undefined;
       if (this.state === 'progress') this.state = 'ready';
     }
-    void this.loadAttached();
+    this.#loadAttached();
+  }
+
+  /** Puts each Issue (by parameter path) and a known Code at its field; the rest goes in the form's error block. */
+  #showServerError(info: ErrorInfo): void {
+    const { Code } = info;
+    const errors: Partial<Record<Field, string>> = {};
+    for (const i of info.Issues ?? []) {
+      const f = FIELD_OF_PATH[i.path.split('.')[0]!];
+      if (f) errors[f] = `${i.message} (${Code})`;
+    }
+    let f = FIELD_OF_CODE[Code];
+    if (f === 'owner' && !this.crossAccount) f = 'network';
+    if (f) errors[f] ??= `${info.message} (${Code})`;
+    // FIELD_OF_CODE places NoGrantRule, so f is set here.
+    if (Code === 'InvalidOperation.NoGrantRule' && this.cenId) errors[f!] += ` ${this.m.grantGuide(this.cenId)}`;
+    this.fieldErrors = errors;
+    this.formError = info;
+    void this.#focusFirstError();
+  }
+
+  // ---------- detach ----------
+
+  async #askDetach(child: Child): Promise<void> {
+    this.detachTarget = child;
+    this.detachError = undefined;
+    await this.updateComplete;
+    const d = this.#dialog;
+    if (d && !d.open) d.showModal();
+  }
+
+  async #onDetach(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const c = this.detachTarget;
+    if (!c || this.submitting) return;
+    const { CenId, ChildInstanceId, ChildInstanceRegionId, ChildInstanceOwnerId: owner } = c;
+    const ChildInstanceType = c.ChildInstanceType as NetworkType;
+    const detail: AttachmentDetail = { CenId, ChildInstanceId, ChildInstanceType, ChildInstanceRegionId, ...(owner !== undefined ? { ChildInstanceOwnerId: String(owner) } : {}) };
+    this.detachError = undefined;
+    await this.#change(
+      'DetachCenChildInstance',
+      detail,
+      (info) => (this.detachError = info),
+      async () => !(await this.#all('DescribeCenAttachedChildInstances', { CenId, ChildInstanceType, ChildInstanceRegionId }, this.lifetime.signal)).some((x) => x.ChildInstanceId === ChildInstanceId),
+      'DescribeCenAttachedChildInstances',
+      () => {
+        this.emit('cen-detached', detail);
+        void this.announce(this.m.detached(ChildInstanceId));
+      },
+    );
   }
 
   // ---------- rendering ----------
@@ -514,278 +500,193 @@ export class CenAttachForm extends CenElement {
         ? html`${renderSkeleton(4, 1)}<span class="sr-only">${m.loading}</span>`
         : this.state === 'error' && this.loadError
           ? renderError(m, this.loadError, () => this.load())
-          : html`${this.renderForm()} ${this.renderAttached()}`}
-      ${this.renderDialog()} ${this.renderLive()}
+          : html`${this.#renderForm()} ${this.#renderAttached()}`}
+      ${this.#renderDialog()} ${this.renderLive()}
     </div>`;
   }
 
-  private renderFieldError(f: Field): TemplateResult | typeof nothing {
+  #err(f: Field): TemplateResult | typeof nothing {
     const e = this.fieldErrors[f];
     return e ? html`<span part="error-text" id="err-${f}" class="field-error">${e}</span>` : nothing;
   }
 
-  private describedBy(f: Field, help?: string): string {
-    return [help, this.fieldErrors[f] ? `err-${f}` : undefined].filter(Boolean).join(' ');
+  /** The options of a select, `cur` selected. */
+  #options(cur: string, opts: Opt[]): TemplateResult[] {
+    return opts.map(([v, label]) => html`<option value=${v} ?selected=${v === cur}>${label}</option>`);
   }
 
-  private renderForm(): TemplateResult {
-    const m = this.m;
-    const canAttach = this.canCall('AttachCenChildInstance');
-    const busy = this.submitting || this.state === 'progress';
-    return html`<form part="form" @submit=${this.onSubmit} novalidate aria-label=${m.attachLabel}>
-      ${this.formError && !Object.keys(this.fieldErrors).some((k) => this.fieldErrors[k as Field]) ? renderError(m, this.formError) : nothing}
-      ${this.formError && Object.keys(this.fieldErrors).some((k) => this.fieldErrors[k as Field])
-        ? html`<p class="field-error" role="alert">
-            ${m.fixErrors(Object.values(this.fieldErrors).filter(Boolean).length)}
-            <span class="help">${m.errorCode}: <code part="error-code">${this.formError.Code}</code>${this.formError.RequestId
-                ? html` · ${m.requestId}: <code part="error-request-id">${this.formError.RequestId}</code>`
-                : nothing}</span>
-          </p>`
-        : nothing}
-      ${this.renderCenField()}
-      <fieldset part="field" class="field">
-        <legend part="label">${m.fieldType}</legend>
-        <div class="row">
-          ${(['VPC', 'VBR'] as const).map(
-            (t, i) => html`<label class="choice"
-              ><input
-                part="control"
-                type="radio"
-                name="type"
-                value=${t}
-                data-field=${i === 0 ? 'type' : nothing}
-                .checked=${this.type === t}
-                @change=${() => (this.childInstanceType = t)}
-              />${t === 'VPC' ? m.typeVpc : m.typeVbr}</label
+  /**
+   * One field of the form: label, control, help and error, tied together by
+   * for/id and aria-describedby. The control is a text input holding
+   * `control` when it is a string, else a select of these options. A `bare`
+   * field only picks how the value is given (no error, not the field focused).
+   */
+  #field(f: Field, label: string, set: (v: string) => void, control: string | unknown[], help?: string, id: string = f, bare?: boolean): TemplateResult {
+    const e = !bare && this.fieldErrors[f];
+    const field = bare ? nothing : f;
+    const invalid = e ? 'true' : 'false';
+    const owner = f === 'owner';
+    const described = bare ? nothing : [help && `help-${f}`, owner && 'grant-note', e && `err-${f}`].filter(Boolean).join(' ');
+    const on = (ev: Event) => {
+      set((ev.target as HTMLInputElement).value);
+      this.fieldErrors = { ...this.fieldErrors, [f]: undefined };
+    };
+    return html`<div part="field" class="field">
+      <label part="label" for="f-${id}">${label}</label>
+      ${typeof control === 'string'
+        ? html`<input
+            part="control"
+            id="f-${id}"
+            class="mono"
+            data-field=${field}
+            inputmode=${owner ? 'numeric' : nothing}
+            autocomplete="off"
+            spellcheck=${owner ? nothing : 'false'}
+            .value=${control}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+            @input=${on}
+          />`
+        : html`<select part="control" id="f-${id}" data-field=${field} aria-invalid=${invalid} aria-describedby=${described} @change=${on}>${control}</select>`}
+      ${help ? html`<span part="help-text" id="help-${f}" class="help">${help}</span>` : nothing} ${bare ? nothing : this.#err(f)}
+    </div>`;
+  }
+
+  /** A fieldset of radio buttons: [value, label, data-field] each. */
+  #choices(name: 'type' | 'owner', legend: string, opts: [string, string, string?][], cur: string, set: (v: string) => void): TemplateResult {
+    return html`<fieldset part="field" class="field">
+      <legend part="label">${legend}</legend>
+      <div class="row">
+        ${opts.map(
+          ([v, label, field]) =>
+            html`<label class="choice"
+              ><input part="control" type="radio" name=${name} value=${v} data-field=${field ?? nothing} .checked=${v === cur} @change=${() => set(v)} />${label}</label
             >`,
-          )}
-        </div>
-        ${this.renderFieldError('type')}
-      </fieldset>
-      ${this.renderRegionField()}
-      <fieldset part="field" class="field">
-        <legend part="label">${m.fieldOwner}</legend>
-        <div class="row">
-          <label class="choice"
-            ><input part="control" type="radio" name="owner" value="self" data-field="owner-self" .checked=${!this.crossAccount} @change=${() => this.setCross(false)} />${m.ownerSelf}</label
-          >
-          <label class="choice"
-            ><input part="control" type="radio" name="owner" value="other" .checked=${this.crossAccount} @change=${() => this.setCross(true)} />${m.ownerOther}</label
-          >
-        </div>
-      </fieldset>
-      ${this.crossAccount ? this.renderOwnerField() : nothing} ${this.renderNetworkField()}
+        )}
+      </div>
+      ${name === 'type' ? this.#err(name) : nothing}
+    </fieldset>`;
+  }
+
+  #renderForm(): TemplateResult {
+    const m = this.m;
+    const busy = this.submitting || this.state === 'progress';
+    const errors = Object.values(this.fieldErrors).filter(Boolean).length;
+    const err = this.formError;
+    const zh = this.locale === 'zh-CN';
+    const lang = zh ? 'zh' : 'en';
+    const cens = this.cens ?? [];
+    const regions = (this.regions ?? []).map((r) => [r, regionById(r.RegionId)] as const);
+    const cen = this.cenId ?? '';
+    const region = this.region ?? '';
+    const cross = this.crossAccount;
+    const pick = !cross && !!region && !!this.networks?.length;
+    const typed = !pick || this.networkChoice === OTHER;
+    const g = this.grant;
+    const grantCen = this.cenId ?? 'cen-…';
+    return html`<form part="form" @submit=${this.#onSubmit} novalidate aria-label=${m.attachLabel}>
+      ${!err
+        ? nothing
+        : errors
+          ? html`<p class="field-error" role="alert">
+              ${m.fixErrors(errors)}
+              <span class="help">${m.errorCode}: <code part="error-code">${err.Code}</code>${err.RequestId
+                  ? html` · ${m.requestId}: <code part="error-request-id">${err.RequestId}</code>`
+                  : nothing}</span>
+            </p>`
+          : renderError(m, err)}
+      ${this.#field(
+        'cen',
+        m.fieldCen,
+        (v) => (this.cenId = v || undefined),
+        this.#options(cen, [['', m.chooseCen], ...(!cen || cens.some((c) => c.CenId === cen) ? [] : [[cen, cen] as Opt]), ...cens.map((c): Opt => [c.CenId, labelOf(c.CenId, c.Name)])]),
+        cens.length ? undefined : m.noCens,
+      )}
+      ${this.#choices('type', m.fieldType, [['VPC', m.typeVpc, 'type'], ['VBR', m.typeVbr]], this.#type, (t) => (this.childInstanceType = t as NetworkType))}
+      ${this.#field('region', m.fieldRegion, (v) => (this.region = v || undefined), [
+        this.#options(region, [['', m.chooseRegion], ...(!region || regions.some(([r]) => r.RegionId === region) ? [] : [[region, region] as Opt])]),
+        [...AREAS, undefined].map((a) => {
+          const group = regions.filter(([, known]) => known?.area === a?.id);
+          return group.length
+            ? html`<optgroup label=${a ? a.name[lang] : zh ? '其他' : 'Other'}>
+                ${this.#options(region, group.map(([r, known]) => [r.RegionId, `${known ? known.name[lang] : r.LocalName || r.RegionId} (${r.RegionId})`]))}
+              </optgroup>`
+            : nothing;
+        }),
+      ])}
+      ${this.#choices('owner', m.fieldOwner, [['self', m.ownerSelf, 'owner-self'], ['other', m.ownerOther]], cross ? 'other' : 'self', (v) => this.#setCross(v === 'other'))}
+      ${cross
+        ? html`${this.#field('owner', m.fieldOwnerId, (v) => (this.ownerId = v.trim()), this.ownerId ?? '', m.ownerIdHelp)}
+            <div part="grant-note" id="grant-note" class="note">
+              <p>${m.grantGuide(grantCen)}</p>
+              <p role="status" class="grant" data-grant=${g.kind}>
+                ${g.kind === 'checking'
+                  ? m.grantChecking
+                  : g.kind === 'ok'
+                    ? html`<span class="badge ok">✓</span> ${m.grantOk(grantCen)}`
+                    : g.kind === 'missing'
+                      ? html`<span class="badge gone">!</span> ${m.grantMissing(grantCen, g.profile)}`
+                      : g.kind === 'unknown'
+                        ? m.grantUnknown
+                        : nothing}
+              </p>
+            </div>`
+        : nothing}
+      ${pick
+        ? this.#field('network', m.fieldNetwork, (v) => (this.networkChoice = v), this.#options(this.networkChoice, [...this.networks!, [OTHER, m.typeId]]), undefined, 'network', typed)
+        : nothing}
+      ${this.networksError ? renderError(m, this.networksError, () => this.#loadNetworks()) : nothing}
+      ${!cross && region && this.networks && !this.networks.length ? html`<p class="help">${m.noNetworks}</p>` : nothing}
+      ${typed ? this.#field('network', m.fieldNetworkId, (v) => (this.networkId = v), this.networkId, m.networkIdHelp, 'network-id') : nothing}
       ${this.progress ? renderProgress(this.progress.label) : nothing}
       <div class="actions start">
-        ${canAttach
+        ${this.canCall('AttachCenChildInstance')
           ? html`<button part="submit" class="primary" type="submit" ?disabled=${busy}>${busy ? m.attaching : m.submit}</button>`
           : nothing}
       </div>
     </form>`;
   }
 
-  private setCross(on: boolean): void {
+  #setCross(on: boolean): void {
     this.crossAccount = on;
     this.fieldErrors = { ...this.fieldErrors, owner: undefined, network: undefined };
-    this.loadNetworks();
+    this.#loadNetworks();
   }
 
-  private renderCenField(): TemplateResult {
-    const m = this.m;
-    const cens = this.cens ?? [];
-    const known = !this.cenId || cens.some((c) => c.CenId === this.cenId);
-    return html`<div part="field" class="field">
-      <label part="label" for="f-cen">${m.fieldCen}</label>
-      <select
-        part="control"
-        id="f-cen"
-        data-field="cen"
-        aria-invalid=${this.fieldErrors.cen ? 'true' : 'false'}
-        aria-describedby=${this.describedBy('cen', cens.length ? undefined : 'help-cen')}
-        @change=${(e: Event) => (this.cenId = (e.target as HTMLSelectElement).value || undefined)}
-      >
-        <option value="" ?selected=${!this.cenId}>${m.chooseCen}</option>
-        ${known ? nothing : html`<option value=${this.cenId!} selected>${this.cenId}</option>`}
-        ${cens.map((c) => html`<option value=${c.CenId} ?selected=${c.CenId === this.cenId}>${c.Name ? `${c.Name} (${c.CenId})` : c.CenId}</option>`)}
-      </select>
-      ${cens.length ? nothing : html`<span part="help-text" id="help-cen" class="help">${m.noCens}</span>`} ${this.renderFieldError('cen')}
-    </div>`;
-  }
-
-  private renderRegionField(): TemplateResult {
-    const m = this.m;
-    const zh = this.locale === 'zh-CN';
-    const groups = new Map<AreaId | 'other', { RegionId: string; label: string }[]>();
-    for (const r of this.regions ?? []) {
-      const known = regionById(r.RegionId);
-      const label = `${known ? (zh ? known.name.zh : known.name.en) : r.LocalName || r.RegionId} (${r.RegionId})`;
-      const key = known?.area ?? 'other';
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key)!.push({ RegionId: r.RegionId, label });
-    }
-    const order = [...AREAS.map((a) => a.id), 'other' as const].filter((k) => groups.has(k));
-    const areaName = (k: AreaId | 'other') => {
-      const a = AREAS.find((x) => x.id === k);
-      return a ? (zh ? a.name.zh : a.name.en) : zh ? '其他' : 'Other';
-    };
-    const listed = !this.region || (this.regions ?? []).some((r) => r.RegionId === this.region);
-    return html`<div part="field" class="field">
-      <label part="label" for="f-region">${m.fieldRegion}</label>
-      <select
-        part="control"
-        id="f-region"
-        data-field="region"
-        aria-invalid=${this.fieldErrors.region ? 'true' : 'false'}
-        aria-describedby=${this.describedBy('region')}
-        @change=${(e: Event) => {
-          this.region = (e.target as HTMLSelectElement).value || undefined;
-          this.fieldErrors = { ...this.fieldErrors, region: undefined };
-        }}
-      >
-        <option value="" ?selected=${!this.region}>${m.chooseRegion}</option>
-        ${listed ? nothing : html`<option value=${this.region!} selected>${this.region}</option>`}
-        ${order.map(
-          (k) => html`<optgroup label=${areaName(k)}>
-            ${groups.get(k)!.map((r) => html`<option value=${r.RegionId} ?selected=${r.RegionId === this.region}>${r.label}</option>`)}
-          </optgroup>`,
-        )}
-      </select>
-      ${this.renderFieldError('region')}
-    </div>`;
-  }
-
-  private renderOwnerField(): TemplateResult {
-    const m = this.m;
-    const g = this.grant;
-    const cen = this.cenId ?? 'cen-…';
-    return html`<div part="field" class="field">
-        <label part="label" for="f-owner">${m.fieldOwnerId}</label>
-        <input
-          part="control"
-          id="f-owner"
-          class="mono"
-          data-field="owner"
-          inputmode="numeric"
-          autocomplete="off"
-          .value=${this.ownerId ?? ''}
-          aria-invalid=${this.fieldErrors.owner ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('owner', 'help-owner grant-note')}
-          @input=${(e: Event) => {
-            this.ownerId = (e.target as HTMLInputElement).value.trim();
-            this.fieldErrors = { ...this.fieldErrors, owner: undefined };
-          }}
-        />
-        <span part="help-text" id="help-owner" class="help">${m.ownerIdHelp}</span>
-        ${this.renderFieldError('owner')}
-      </div>
-      <div part="grant-note" id="grant-note" class="note">
-        <p>${m.grantGuide(cen)}</p>
-        <p role="status" class="grant" data-grant=${g.kind}>
-          ${g.kind === 'checking'
-            ? m.grantChecking
-            : g.kind === 'ok'
-              ? html`<span class="badge ok">✓</span> ${m.grantOk(cen)}`
-              : g.kind === 'missing'
-                ? html`<span class="badge gone">!</span> ${m.grantMissing(cen, g.profile)}`
-                : g.kind === 'unknown'
-                  ? m.grantUnknown
-                  : nothing}
-        </p>
-      </div>`;
-  }
-
-  private renderNetworkField(): TemplateResult {
-    const m = this.m;
-    const pick = !this.crossAccount && !!this.region && (this.networks?.length ?? 0) > 0;
-    const typed = !pick || this.networkChoice === OTHER;
-    return html`${pick
-        ? html`<div part="field" class="field">
-            <label part="label" for="f-network">${m.fieldNetwork}</label>
-            <select
-              part="control"
-              id="f-network"
-              data-field=${typed ? nothing : 'network'}
-              aria-invalid=${!typed && this.fieldErrors.network ? 'true' : 'false'}
-              aria-describedby=${typed ? nothing : this.describedBy('network')}
-              @change=${(e: Event) => {
-                this.networkChoice = (e.target as HTMLSelectElement).value;
-                this.fieldErrors = { ...this.fieldErrors, network: undefined };
-              }}
-            >
-              ${this.networks!.map(
-                (n) => html`<option value=${n.id} ?selected=${n.id === this.networkChoice}>${n.name ? `${n.name} (${n.id})` : n.id}${n.detail ? ` · ${n.detail}` : ''}</option>`,
-              )}
-              <option value=${OTHER} ?selected=${this.networkChoice === OTHER}>${m.typeId}</option>
-            </select>
-            ${typed ? nothing : this.renderFieldError('network')}
-          </div>`
-        : nothing}
-      ${this.networksError ? renderError(m, this.networksError, () => this.loadNetworks()) : nothing}
-      ${!this.crossAccount && this.region && this.networks && !this.networks.length
-        ? html`<p class="help">${m.noNetworks}</p>`
-        : nothing}
-      ${typed
-        ? html`<div part="field" class="field">
-            <label part="label" for="f-network-id">${m.fieldNetworkId}</label>
-            <input
-              part="control"
-              id="f-network-id"
-              class="mono"
-              data-field="network"
-              autocomplete="off"
-              spellcheck="false"
-              .value=${this.networkId}
-              aria-invalid=${this.fieldErrors.network ? 'true' : 'false'}
-              aria-describedby=${this.describedBy('network', 'help-network')}
-              @input=${(e: Event) => {
-                this.networkId = (e.target as HTMLInputElement).value;
-                this.fieldErrors = { ...this.fieldErrors, network: undefined };
-              }}
-            />
-            <span part="help-text" id="help-network" class="help">${m.networkIdHelp}</span>
-            ${this.renderFieldError('network')}
-          </div>`
-        : nothing}`;
-  }
-
-  private renderAttached(): TemplateResult {
+  #renderAttached(): TemplateResult {
     const m = this.m;
     const canDetach = this.canCall('DetachCenChildInstance');
-    const zh = this.locale === 'zh-CN';
+    const lang = this.locale === 'zh-CN' ? 'zh' : 'en';
+    const list = this.attached;
     return html`<section part="attached" aria-labelledby="attached-title">
       <h3 id="attached-title">${m.attachedList}${this.cenId ? html` · <code>${this.cenId}</code>` : nothing}</h3>
       ${!this.cenId
         ? html`<p class="help">${m.chooseCenFirst}</p>`
         : this.attachedError
-          ? renderError(m, this.attachedError, () => this.loadAttached())
-          : !this.attached
+          ? renderError(m, this.attachedError, () => this.#loadAttached())
+          : !list
             ? renderSkeleton(2, 4)
-            : !this.attached.length
+            : !list.length
               ? html`<p class="help" data-empty>${m.noAttached}</p>`
               : html`<div class="scroll">
                   <table part="attached-table" aria-labelledby="attached-title">
                     <thead>
                       <tr>
-                        <th scope="col">${m.colNetwork}</th>
-                        <th scope="col">${m.colType}</th>
-                        <th scope="col">${m.colRegion}</th>
-                        <th scope="col">${m.colOwner}</th>
-                        <th scope="col">${m.colStatus}</th>
+                        ${[m.colNetwork, m.colType, m.colRegion, m.colOwner, m.colStatus].map((h) => html`<th scope="col">${h}</th>`)}
                         ${canDetach ? html`<th scope="col"><span class="sr-only">${m.colActions}</span></th>` : nothing}
                       </tr>
                     </thead>
                     <tbody>
-                      ${this.attached.map((c) => {
+                      ${list.map((c) => {
                         const r = regionById(c.ChildInstanceRegionId);
+                        const s = c.Status;
                         return html`<tr data-child=${c.ChildInstanceId}>
                           <td><code>${c.ChildInstanceId}</code></td>
                           <td>${c.ChildInstanceType}</td>
-                          <td>${r ? (zh ? r.name.zh : r.name.en) : c.ChildInstanceRegionId}</td>
-                          <td class="mono">${c.ChildInstanceOwnerId !== undefined ? String(c.ChildInstanceOwnerId) : ''}</td>
+                          <td>${r ? r.name[lang] : c.ChildInstanceRegionId}</td>
+                          <td class="mono">${c.ChildInstanceOwnerId}</td>
                           <td>
-                            <span part="status-badge" class="badge ${c.Status === 'Attached' ? 'ok' : c.Status === 'Detaching' ? 'gone' : 'busy'}" data-status=${c.Status}
-                              >${m.status[c.Status] ?? c.Status}</span
-                            >
+                            <span part="status-badge" class="badge ${s === 'Attached' ? 'ok' : s === 'Detaching' ? 'gone' : 'busy'}" data-status=${s}>${m.status[s] ?? s}</span>
                           </td>
                           ${canDetach
                             ? html`<td>
@@ -794,8 +695,8 @@ export class CenAttachForm extends CenElement {
                                   class="link danger-link"
                                   type="button"
                                   aria-label=${m.detachLabel(c.ChildInstanceId)}
-                                  ?disabled=${c.Status !== 'Attached' || this.submitting}
-                                  @click=${() => this.askDetach(c)}
+                                  ?disabled=${s !== 'Attached' || this.submitting}
+                                  @click=${() => this.#askDetach(c)}
                                 >
                                   ${m.detach}
                                 </button>
@@ -809,17 +710,17 @@ export class CenAttachForm extends CenElement {
     </section>`;
   }
 
-  private renderDialog(): TemplateResult {
+  #renderDialog(): TemplateResult {
     const m = this.m;
     const c = this.detachTarget;
     return html`<dialog part="dialog" aria-labelledby="detach-title" @close=${() => (this.detachTarget = undefined)}>
       ${c
-        ? html`<form @submit=${this.onDetach} novalidate>
+        ? html`<form @submit=${this.#onDetach} novalidate>
             <h2 id="detach-title">${m.detachTitle(c.ChildInstanceId)}</h2>
             <p>${m.detachBody(c.ChildInstanceId, c.CenId)}</p>
             ${this.detachError ? renderError(m, this.detachError) : nothing}
             <div class="actions">
-              <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${m.cancel}</button>
+              <button type="button" @click=${() => this.#dialog?.close()}>${m.cancel}</button>
               <button class="danger" type="submit" ?disabled=${this.submitting}>${this.submitting ? m.detaching : m.detach}</button>
             </div>
           </form>`
@@ -827,4 +728,3 @@ export class CenAttachForm extends CenElement {
     </dialog>`;
   }
 }
-

@@ -11,7 +11,6 @@ import {
   checkHealthCheckForm,
   defaultHealthCheckForm,
   enableParams,
-  type FieldProblem,
   type HealthCheckField,
   type HealthCheckForm,
 } from '../../lib/health-check-form.js';
@@ -54,8 +53,6 @@ declare module '../../base/events.js' {
 }
 
 type Dialog = { kind: 'enable' } | { kind: 'modify'; check: VbrHealthCheck } | { kind: 'disable'; check: VbrHealthCheck };
-
-const FIELDS: readonly HealthCheckField[] = ['VbrInstanceId', 'HealthCheckTargetIp', 'HealthCheckSourceIp', 'HealthCheckInterval', 'HealthyThreshold', 'Description'];
 
 /**
  * The VBR health checks of one region, with enable (or change) and disable.
@@ -102,7 +99,6 @@ export class CenVbrHealthCheck extends CenElement {
         display: flex;
         gap: var(--_space);
         align-items: center;
-        font-weight: 600;
       }
     `,
   ];
@@ -133,8 +129,9 @@ export class CenVbrHealthCheck extends CenElement {
   declare private submitting: boolean;
   declare private dialogError: ErrorInfo | undefined;
 
-  private loadCtl: AbortController | undefined;
-  private submitKey: string | undefined;
+  #loadCtl: AbortController | undefined;
+  /** The Idempotency-Key of the enable request being sent (again, on a retry of the same form). */
+  #submitKey: string | undefined;
 
   constructor() {
     super();
@@ -146,60 +143,54 @@ export class CenVbrHealthCheck extends CenElement {
     this.submitting = false;
   }
 
-  private get t(): HealthCheckMessages {
+  get #t(): HealthCheckMessages {
     return healthCheckMessages(this.locale);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && (changed.has('region') || changed.has('cenId'))) this.load();
+    if (this.hasUpdated && (changed.has('region') || changed.has('cenId'))) void this.load();
   }
 
   /** Loads the health checks again (also what Retry does). */
   reload(): void {
-    this.load();
+    void this.load();
   }
 
-  protected override load(quiet = false): void {
-    this.loadCtl?.abort();
-    const region = this.region;
-    if (!region) {
+  protected override async load(quiet = false): Promise<void> {
+    this.#loadCtl?.abort();
+    const VbrInstanceRegionId = this.region;
+    const CenId = this.cenId;
+    if (!VbrInstanceRegionId) {
       this.state = 'empty';
       return;
     }
-    const ctl = new AbortController();
-    this.loadCtl = ctl;
+    const ctl = (this.#loadCtl = new AbortController());
     if (!quiet) {
       this.error = undefined;
       if (!this.checks.length || this.state !== 'ready') this.state = 'loading';
     }
-    void this.fetch(ctl, region, quiet);
-  }
-
-  private async fetch(ctl: AbortController, VbrInstanceRegionId: string, quiet: boolean): Promise<void> {
     const { client } = this.connection;
-    const CenId = this.cenId;
+    const opts = { ...this.callOptions(ctl.signal), pageSize: PAGE_SIZE_MAX };
     let action = 'DescribeCenVbrHealthCheck';
     try {
       const [checks, vbrs] = await Promise.all([
-        client.allPages('DescribeCenVbrHealthCheck', { VbrInstanceRegionId, ...(CenId ? { CenId } : {}) }, { ...this.callOptions(ctl.signal), pageSize: PAGE_SIZE_MAX }),
+        client.allPages('DescribeCenVbrHealthCheck', { VbrInstanceRegionId, ...(CenId ? { CenId } : {}) }, opts),
         CenId
-          ? client
-              .allPages('DescribeCenAttachedChildInstances', { CenId, ChildInstanceType: 'VBR', ChildInstanceRegionId: VbrInstanceRegionId }, { ...this.callOptions(ctl.signal), pageSize: PAGE_SIZE_MAX })
-              .catch((e: unknown) => {
-                action = 'DescribeCenAttachedChildInstances';
-                throw e;
-              })
-          : Promise.resolve(undefined),
+          ? client.allPages('DescribeCenAttachedChildInstances', { CenId, ChildInstanceType: 'VBR', ChildInstanceRegionId: VbrInstanceRegionId }, opts).catch((e: unknown) => {
+              action = 'DescribeCenAttachedChildInstances';
+              throw e;
+            })
+          : undefined,
       ]);
-      if (ctl !== this.loadCtl) return;
+      if (ctl !== this.#loadCtl) return;
       this.checks = checks.items as VbrHealthCheck[];
       this.vbrs = (vbrs?.items ?? []).filter((a) => a.Status === 'Attached').map((a) => a.ChildInstanceId);
       this.error = undefined;
       this.state = this.checks.length ? 'ready' : 'empty';
       this.emit('cen-load', { TotalCount: checks.TotalCount, PageNumber: 1, count: this.checks.length });
     } catch (e) {
-      if (isAbort(e) || ctl !== this.loadCtl) return;
+      if (isAbort(e) || ctl !== this.#loadCtl) return;
       this.error = this.failed(action, e);
       this.state = 'error';
       await this.updateComplete;
@@ -207,61 +198,59 @@ export class CenVbrHealthCheck extends CenElement {
     }
   }
 
+  /** Whether the caller may enable or disable health checks here. */
+  #can(verb: 'Enable' | 'Disable'): boolean {
+    return !!this.cenId && this.canCall(`${verb}CenVbrHealthCheck`);
+  }
+
+  /** Whether the VBR has no health check yet. */
+  #unchecked(vbr: string): boolean {
+    return !this.checks.some((c) => c.VbrInstanceId === vbr);
+  }
+
   // ---------- dialogs ----------
 
-  private async open(d: Dialog): Promise<void> {
+  async #open(d: Dialog): Promise<void> {
     this.dialog = d;
-    this.dialogError = undefined;
+    this.dialogError = this.#submitKey = undefined;
     this.submitted = false;
     this.touched = new Set();
-    this.submitKey = undefined;
+    const f = defaultHealthCheckForm();
     if (d.kind === 'modify') {
-      const c = d.check;
-      this.form = {
-        VbrInstanceId: c.VbrInstanceId,
-        HealthCheckSourceIp: c.HealthCheckSourceIp ?? '',
-        HealthCheckTargetIp: c.HealthCheckTargetIp ?? '',
-        HealthCheckInterval: c.HealthCheckInterval ?? 2,
-        HealthyThreshold: c.HealthyThreshold ?? 8,
-        HealthCheckOnly: !!c.HealthCheckOnly,
-        Description: c.Description ?? '',
-      };
-    } else if (d.kind === 'enable') {
+      // The check as it is, with Alibaba's defaults where it says nothing.
+      for (const k in f) (f as unknown as Record<string, unknown>)[k] = d.check[k as HealthCheckField] ?? f[k as HealthCheckField];
+    } else {
       // A VBR without a check first: that is what one enables.
-      const free = this.vbrs.filter((v) => !this.checks.some((c) => c.VbrInstanceId === v));
-      this.form = { ...defaultHealthCheckForm(), VbrInstanceId: free.length === 1 ? free[0]! : '' };
+      const free = this.vbrs.filter((v) => this.#unchecked(v));
+      f.VbrInstanceId = free.length === 1 ? free[0]! : '';
     }
+    this.form = f;
     await this.updateComplete;
     const dlg = this.renderRoot.querySelector('dialog');
     if (dlg && !dlg.open) dlg.showModal();
   }
 
-  private close(): void {
+  #close(): void {
     this.renderRoot.querySelector('dialog')?.close();
   }
 
-  private onClosed(): void {
+  #onClosed(): void {
     this.dialog = undefined;
     this.submitting = false;
   }
 
-  private setField(field: HealthCheckField, value: string | number | boolean): void {
+  #setField(field: HealthCheckField, value: string | number | boolean): void {
     this.form = { ...this.form, [field]: value };
     // A different request gets a different Idempotency-Key.
-    this.submitKey = undefined;
+    this.#submitKey = undefined;
   }
 
-  private touch(field: HealthCheckField): void {
+  #touch(field: HealthCheckField): void {
     if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
   }
 
-  private problemText(field: HealthCheckField, p: FieldProblem | undefined): string | undefined {
-    if (!p) return undefined;
-    return p.code === 'required' ? this.m.required : this.m.invalid(this.fieldLabel(field), p.message);
-  }
-
-  private fieldLabel(field: HealthCheckField): string {
-    const t = this.t;
+  #label(field: HealthCheckField): string {
+    const t = this.#t;
     return {
       VbrInstanceId: t.fieldVbr,
       HealthCheckSourceIp: t.fieldSource,
@@ -273,154 +262,119 @@ export class CenVbrHealthCheck extends CenElement {
     }[field];
   }
 
-  private async onSubmit(e: SubmitEvent): Promise<void> {
+  async #onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const d = this.dialog;
     const CenId = this.cenId;
-    const region = this.region;
-    if (!d || this.submitting || !CenId || !region) return;
-    const { client } = this.connection;
-    const opts = this.callOptions(this.lifetime.signal);
-    if (d.kind === 'disable') {
-      this.submitting = true;
-      this.dialogError = undefined;
-      const p = { CenId, VbrInstanceId: d.check.VbrInstanceId, VbrInstanceRegionId: region };
-      try {
-        await client.DisableCenVbrHealthCheck(p, { ...opts, idempotencyKey: newKey() });
-        await this.waitFor(p.VbrInstanceId, (c) => !c);
-        this.emit('cen-health-check-disabled', p);
-        void this.announce(this.t.disabled(p.VbrInstanceId));
-        this.close();
-        this.load(true);
-      } catch (err) {
-        if (!isAbort(err)) this.dialogError = this.failed('DisableCenVbrHealthCheck', err);
-      } finally {
-        this.submitting = false;
+    const VbrInstanceRegionId = this.region;
+    if (!d || this.submitting || !CenId || !VbrInstanceRegionId) return;
+    const f = this.form;
+    const disable = d.kind === 'disable';
+    if (!disable) {
+      this.submitted = true;
+      if (Object.keys(checkHealthCheckForm(f)).length) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid="true"]')?.focus();
+        return;
       }
-      return;
     }
-    this.submitted = true;
-    const problems = checkHealthCheckForm(this.form);
-    if (Object.keys(problems).length) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid="true"]')?.focus();
-      return;
-    }
+    const action = disable ? 'DisableCenVbrHealthCheck' : 'EnableCenVbrHealthCheck';
+    const VbrInstanceId = disable ? d.check.VbrInstanceId : f.VbrInstanceId;
+    const where = { CenId, VbrInstanceId, VbrInstanceRegionId };
+    const params = enableParams(CenId, VbrInstanceRegionId, f);
+    // The event tells what the check does; the description is not part of it.
+    const { Description, ...enabled } = params;
     this.submitting = true;
     this.dialogError = undefined;
-    const params = enableParams(CenId, region, this.form);
-    this.submitKey ??= newKey();
     try {
-      await client.EnableCenVbrHealthCheck(params as Parameters<typeof client.EnableCenVbrHealthCheck>[0], { ...opts, idempotencyKey: this.submitKey });
-      const f = this.form;
-      const listed = await this.waitFor(f.VbrInstanceId, (c) => !!c && c.HealthCheckTargetIp === f.HealthCheckTargetIp.trim());
-      this.emit('cen-health-check-enabled', {
-        CenId,
-        VbrInstanceId: f.VbrInstanceId,
-        VbrInstanceRegionId: region,
-        HealthCheckTargetIp: f.HealthCheckTargetIp.trim(),
-        HealthCheckSourceIp: listed?.HealthCheckSourceIp,
-        HealthCheckInterval: f.HealthCheckInterval,
-        HealthyThreshold: f.HealthyThreshold,
-        HealthCheckOnly: f.HealthCheckOnly,
-        modified: d.kind === 'modify',
+      await this.call(action, disable ? where : params, {
+        idempotencyKey: disable ? newKey() : (this.#submitKey ??= newKey()),
       });
-      void this.announce(this.t.enabled(f.VbrInstanceId));
-      this.close();
-      this.load(true);
+      // Polls DescribeCenVbrHealthCheck for the VBR until the change shows.
+      const { c: listed } = await pollUntil(
+        async () => {
+          const res = await this.call('DescribeCenVbrHealthCheck', { VbrInstanceRegionId, VbrInstanceId, ...(this.cenId ? { CenId: this.cenId } : {}) });
+          const c = res.VbrHealthChecks?.VbrHealthCheck?.[0] as VbrHealthCheck | undefined;
+          return (disable ? !c : c?.HealthCheckTargetIp === enabled.HealthCheckTargetIp) ? { c } : undefined;
+        },
+        { signal: this.lifetime.signal, initial: 250, max: 3000, timeout: 120_000 },
+      );
+      if (disable) this.emit('cen-health-check-disabled', where);
+      else this.emit('cen-health-check-enabled', { ...enabled, HealthCheckSourceIp: listed?.HealthCheckSourceIp, modified: d.kind === 'modify' });
+      void this.announce(this.#t[disable ? 'disabled' : 'enabled'](VbrInstanceId));
+      this.#close();
+      void this.load(true);
     } catch (err) {
-      if (isAbort(err)) return;
-      this.dialogError = this.failed('EnableCenVbrHealthCheck', err);
+      if (!isAbort(err)) this.dialogError = this.failed(action, err);
     } finally {
       this.submitting = false;
     }
   }
 
-  /** Polls DescribeCenVbrHealthCheck for one VBR until `done` holds. */
-  private async waitFor(VbrInstanceId: string, done: (c: VbrHealthCheck | undefined) => boolean): Promise<VbrHealthCheck | undefined> {
-    const { client } = this.connection;
-    const r = await pollUntil(
-      async () => {
-        const res = await client.DescribeCenVbrHealthCheck(
-          { VbrInstanceRegionId: this.region!, VbrInstanceId, ...(this.cenId ? { CenId: this.cenId } : {}) },
-          this.callOptions(this.lifetime.signal),
-        );
-        const c = (res.VbrHealthChecks?.VbrHealthCheck ?? [])[0] as VbrHealthCheck | undefined;
-        return done(c) ? { c } : undefined;
-      },
-      { signal: this.lifetime.signal, initial: 250, max: 3000, timeout: 120_000 },
-    );
-    return r.c;
-  }
-
   // ---------- rendering ----------
 
   protected override render(): TemplateResult {
-    const t = this.t;
-    const canEnable = !!this.cenId && this.canCall('EnableCenVbrHealthCheck');
-    return html`<div part="base" lang=${this.locale} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
+    const t = this.#t;
+    const m = this.m;
+    const s = this.state;
+    return html`<div part="base" lang=${this.locale} aria-busy=${s === 'loading' ? 'true' : 'false'}>
       ${!this.region
         ? html`<p class="note">${t.chooseRegion}</p>`
         : html`<div class="row toolbar">
               <span class="spacer"></span>
-              ${canEnable
-                ? html`<button part="enable-button" class="primary" type="button" ?disabled=${!this.vbrs.length} @click=${() => this.open({ kind: 'enable' })}>${t.enable}</button>`
+              ${this.#can('Enable')
+                ? html`<button part="enable-button" class="primary" type="button" ?disabled=${!this.vbrs.length} @click=${() => this.#open({ kind: 'enable' })}>${t.enable}</button>`
                 : nothing}
             </div>
             ${this.cenId ? nothing : html`<p class="help">${t.chooseCen}</p>`}
-            ${this.state === 'loading'
-              ? html`${renderSkeleton(2, 6)}<span class="sr-only">${this.m.loading}</span>`
-              : this.state === 'error' && this.error
-                ? renderError(this.m, this.error, () => this.reload())
-                : this.state === 'empty'
+            ${s === 'loading'
+              ? html`${renderSkeleton(2, 6)}<span class="sr-only">${m.loading}</span>`
+              : s === 'error' && this.error
+                ? renderError(m, this.error, () => this.reload())
+                : s === 'empty'
                   ? html`<div part="empty" class="blank">
                       <p><strong>${t.emptyTitle}</strong></p>
                       <p class="help">${t.emptyHint}</p>
                       ${this.cenId && !this.vbrs.length ? html`<p class="help">${t.noVbrs}</p>` : nothing}
                     </div>`
-                  : this.renderTable()}`}
-      ${this.renderDialog()} ${this.renderLive()}
+                  : this.#renderTable()}`}
+      ${this.#renderDialog()} ${this.renderLive()}
     </div>`;
   }
 
-  private renderTable(): TemplateResult {
-    const t = this.t;
+  #renderTable(): TemplateResult {
+    const t = this.#t;
     const n = (x: number | undefined) => (x === undefined ? '' : formatNumber(this.locale, x));
-    const canEnable = !!this.cenId && this.canCall('EnableCenVbrHealthCheck');
-    const canDisable = !!this.cenId && this.canCall('DisableCenVbrHealthCheck');
-    return html`<div class="scroll" role="region" aria-label=${t.label(this.region ?? '')} tabindex=${canEnable || canDisable ? nothing : '0'}>
-      <table part="table" aria-label=${t.label(this.region ?? '')}>
+    const can = { modify: this.#can('Enable'), disable: this.#can('Disable') };
+    const actions = can.modify || can.disable;
+    const label = t.label(this.region ?? '');
+    return html`<div class="scroll" role="region" aria-label=${label} tabindex=${actions ? nothing : '0'}>
+      <table part="table" aria-label=${label}>
         <thead>
           <tr>
-            <th scope="col">${t.colVbr}</th>
-            <th scope="col">${t.colSource}</th>
-            <th scope="col">${t.colTarget}</th>
-            <th scope="col">${t.colInterval}</th>
-            <th scope="col">${t.colThreshold}</th>
-            <th scope="col">${t.colMode}</th>
-            <th scope="col">${t.colDescription}</th>
-            ${canEnable || canDisable ? html`<th scope="col">${t.colActions}</th>` : nothing}
+            ${[t.colVbr, t.colSource, t.colTarget, t.colInterval, t.colThreshold, t.colMode, t.colDescription, ...(actions ? [t.colActions] : [])].map(
+              (h) => html`<th scope="col">${h}</th>`,
+            )}
           </tr>
         </thead>
         <tbody>
           ${this.checks.map(
             (c) => html`<tr part="row" data-vbr=${c.VbrInstanceId}>
               <td class="mono">${c.VbrInstanceId}</td>
-              <td class="mono">${c.HealthCheckSourceIp ?? ''}</td>
-              <td class="mono">${c.HealthCheckTargetIp ?? ''}</td>
+              <td class="mono">${c.HealthCheckSourceIp}</td>
+              <td class="mono">${c.HealthCheckTargetIp}</td>
               <td>${t.seconds(n(c.HealthCheckInterval))}</td>
               <td>${t.packets(n(c.HealthyThreshold))}</td>
               <td>${c.HealthCheckOnly ? t.probeOnly : t.switchOver}</td>
-              <td>${c.Description ?? ''}</td>
-              ${canEnable || canDisable
+              <td>${c.Description}</td>
+              ${actions
                 ? html`<td>
                     <span class="row">
-                      ${canEnable && c.CenId === this.cenId
-                        ? html`<button class="link" type="button" data-action="modify" aria-label=${t.modifyLabel(c.VbrInstanceId)} @click=${() => this.open({ kind: 'modify', check: c })}>${t.modify}</button>`
-                        : nothing}
-                      ${canDisable && c.CenId === this.cenId
-                        ? html`<button class="link" type="button" data-action="disable" aria-label=${t.disableLabel(c.VbrInstanceId)} @click=${() => this.open({ kind: 'disable', check: c })}>${t.disable}</button>`
-                        : nothing}
+                      ${(['modify', 'disable'] as const).map((kind) =>
+                        can[kind] && c.CenId === this.cenId
+                          ? html`<button class="link" type="button" data-action=${kind} aria-label=${t[`${kind}Label`](c.VbrInstanceId)} @click=${() => this.#open({ kind, check: c })}>${t[kind]}</button>`
+                          : nothing,
+                      )}
                     </span>
                   </td>`
                 : nothing}
@@ -431,124 +385,111 @@ export class CenVbrHealthCheck extends CenElement {
     </div>`;
   }
 
-  private renderDialog(): TemplateResult {
-    const t = this.t;
+  #renderDialog(): TemplateResult {
+    const t = this.#t;
+    const m = this.m;
     const d = this.dialog;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (d?.kind === 'disable') {
-      body = html`<form @submit=${this.onSubmit}>
-        <h2 id="hc-dialog-title">${t.disableTitle(d.check.VbrInstanceId)}</h2>
-        <p>${t.disableBody}</p>
-        ${this.dialogError ? renderError(this.m, this.dialogError) : nothing}
-        <div class="actions">
-          <button type="button" @click=${this.close}>${this.m.cancel}</button>
-          <button class="danger" type="submit" ?disabled=${this.submitting}>${this.submitting ? this.m.working : t.disable}</button>
-        </div>
-      </form>`;
-    } else if (d) {
-      const problems = checkHealthCheckForm(this.form);
+    const f = this.form;
+    const modifying = d?.kind === 'modify';
+    let body: TemplateResult | undefined;
+    if (d && d.kind !== 'disable') {
+      const problems = checkHealthCheckForm(f);
       // Server-side Issues (the Worker's validation) go to their field too.
-      for (const i of this.dialogError?.Issues ?? []) {
-        if ((FIELDS as readonly string[]).includes(i.path)) problems[i.path as HealthCheckField] = { code: 'rule', message: i.message };
-      }
-      const shown = (f: HealthCheckField) => (this.submitted || this.touched.has(f) ? this.problemText(f, problems[f]) : undefined);
-      const modifying = d.kind === 'modify';
-      const free = this.vbrs.filter((v) => modifying || !this.checks.some((c) => c.VbrInstanceId === v) || v === this.form.VbrInstanceId);
-      body = html`<form @submit=${this.onSubmit} novalidate>
-        <h2 id="hc-dialog-title">${modifying ? t.modifyTitle(d.check.VbrInstanceId) : t.enableTitle}</h2>
-        ${this.field(
+      for (const i of this.dialogError?.Issues ?? []) if (Object.hasOwn(f, i.path)) problems[i.path as HealthCheckField] = { code: 'rule', message: i.message };
+      const on = (k: HealthCheckField, num?: boolean) => (e: Event) => {
+        const v = (e.target as HTMLInputElement).value;
+        this.#setField(k, num ? Number(v) : v);
+      };
+      /** Label, control, help and error of field `k`; the control gets aria-invalid and aria-describedby. */
+      const field = (k: HealthCheckField, help: string | undefined, control: (invalid: string, described: string | typeof nothing) => TemplateResult) => {
+        const p = this.submitted || this.touched.has(k) ? problems[k] : undefined;
+        const error = p && (p.code === 'required' ? m.required : m.invalid(this.#label(k), p.message));
+        return html`<div class="field">
+          <label for="hc-${k}">${this.#label(k)}</label>
+          ${control(error ? 'true' : 'false', [help && `hc-${k}-help`, error && `hc-${k}-error`].filter(Boolean).join(' ') || nothing)}
+          ${help ? html`<span id="hc-${k}-help" class="help">${help}</span>` : nothing}
+          ${error ? html`<span id="hc-${k}-error" class="field-error">${error}</span>` : nothing}
+        </div>`;
+      };
+      const text = (k: 'HealthCheckTargetIp' | 'HealthCheckSourceIp' | 'Description', help?: string, placeholder = '') =>
+        field(
+          k,
+          help,
+          (invalid, described) => html`<input
+            id="hc-${k}"
+            class=${k === 'Description' ? '' : 'mono'}
+            autocomplete="off"
+            spellcheck="false"
+            placeholder=${placeholder}
+            .value=${f[k]}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+            aria-required=${k === 'HealthCheckTargetIp' ? 'true' : nothing}
+            @input=${on(k)}
+            @blur=${() => this.#touch(k)}
+          />`,
+        );
+      body = html`${field(
           'VbrInstanceId',
           undefined,
-          shown('VbrInstanceId'),
-          html`<select
+          (invalid, described) => html`<select
             id="hc-VbrInstanceId"
             class="mono"
             ?disabled=${modifying}
-            aria-invalid=${shown('VbrInstanceId') ? 'true' : 'false'}
-            aria-describedby=${shown('VbrInstanceId') ? 'hc-VbrInstanceId-error' : nothing}
-            @change=${(e: Event) => this.setField('VbrInstanceId', (e.target as HTMLSelectElement).value)}
-            @blur=${() => this.touch('VbrInstanceId')}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+            @change=${on('VbrInstanceId')}
+            @blur=${() => this.#touch('VbrInstanceId')}
           >
-            <option value="" ?selected=${!this.form.VbrInstanceId}>${t.chooseVbr}</option>
-            ${(modifying ? [this.form.VbrInstanceId] : free).map((v) => html`<option value=${v} ?selected=${v === this.form.VbrInstanceId}>${v}</option>`)}
+            ${[['', t.chooseVbr], ...(modifying ? [f.VbrInstanceId] : this.vbrs.filter((v) => this.#unchecked(v) || v === f.VbrInstanceId)).map((v) => [v, v])].map(
+              ([v, label]) => html`<option value=${v!} ?selected=${v === f.VbrInstanceId}>${label}</option>`,
+            )}
           </select>`,
         )}
-        ${this.textField('HealthCheckTargetIp', t.targetHelp, shown('HealthCheckTargetIp'), '10.200.0.1')}
-        ${this.textField('HealthCheckSourceIp', t.sourceHelp, shown('HealthCheckSourceIp'), '100.96.0.1')}
-        ${this.field(
+        ${text('HealthCheckTargetIp', t.targetHelp, '10.200.0.1')} ${text('HealthCheckSourceIp', t.sourceHelp, '100.96.0.1')}
+        ${field(
           'HealthCheckInterval',
           t.intervalHelp,
-          shown('HealthCheckInterval'),
-          html`<select
-            id="hc-HealthCheckInterval"
-            aria-describedby="hc-HealthCheckInterval-help"
-            @change=${(e: Event) => this.setField('HealthCheckInterval', Number((e.target as HTMLSelectElement).value))}
-          >
-            ${[2, 3].map((v) => html`<option value=${v} ?selected=${v === this.form.HealthCheckInterval}>${t.seconds(String(v))}</option>`)}
+          () => html`<select id="hc-HealthCheckInterval" aria-describedby="hc-HealthCheckInterval-help" @change=${on('HealthCheckInterval', true)}>
+            ${[2, 3].map((v) => html`<option value=${v} ?selected=${v === f.HealthCheckInterval}>${t.seconds(String(v))}</option>`)}
           </select>`,
         )}
-        ${this.field(
+        ${field(
           'HealthyThreshold',
           t.thresholdHelp,
-          shown('HealthyThreshold'),
-          html`<input
+          (invalid, described) => html`<input
             id="hc-HealthyThreshold"
             type="number"
             min="3"
             max="8"
             step="1"
             inputmode="numeric"
-            .value=${String(this.form.HealthyThreshold)}
-            aria-invalid=${shown('HealthyThreshold') ? 'true' : 'false'}
-            aria-describedby=${shown('HealthyThreshold') ? 'hc-HealthyThreshold-help hc-HealthyThreshold-error' : 'hc-HealthyThreshold-help'}
-            @input=${(e: Event) => this.setField('HealthyThreshold', Number((e.target as HTMLInputElement).value))}
-            @blur=${() => this.touch('HealthyThreshold')}
+            .value=${String(f.HealthyThreshold)}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+            @input=${on('HealthyThreshold', true)}
+            @blur=${() => this.#touch('HealthyThreshold')}
           />`,
         )}
         <label class="check field"
-          ><input type="checkbox" .checked=${this.form.HealthCheckOnly} @change=${(e: Event) => this.setField('HealthCheckOnly', (e.target as HTMLInputElement).checked)} />
+          ><input type="checkbox" .checked=${f.HealthCheckOnly} @change=${(e: Event) => this.#setField('HealthCheckOnly', (e.target as HTMLInputElement).checked)} />
           ${t.fieldProbeOnly}</label
         >
-        ${this.textField('Description', undefined, shown('Description'))}
-        ${this.dialogError ? renderError(this.m, this.dialogError) : nothing}
-        <div class="actions">
-          <button type="button" @click=${this.close}>${this.m.cancel}</button>
-          <button class="primary" type="submit" ?disabled=${this.submitting}>
-            ${this.submitting ? this.m.working : modifying ? t.submitModify : t.submitEnable}
-          </button>
-        </div>
-      </form>`;
+        ${text('Description')}`;
     }
-    return html`<dialog part="dialog" aria-labelledby="hc-dialog-title" @close=${this.onClosed}>${body}</dialog>`;
-  }
-
-  private field(name: HealthCheckField, help: string | undefined, error: string | undefined, control: TemplateResult): TemplateResult {
-    return html`<div class="field">
-      <label for="hc-${name}">${this.fieldLabel(name)}</label>
-      ${control} ${help ? html`<span id="hc-${name}-help" class="help">${help}</span>` : nothing}
-      ${error ? html`<span id="hc-${name}-error" class="field-error">${error}</span>` : nothing}
-    </div>`;
-  }
-
-  private textField(name: 'HealthCheckTargetIp' | 'HealthCheckSourceIp' | 'Description', help: string | undefined, error: string | undefined, placeholder = ''): TemplateResult {
-    const described = [help ? `hc-${name}-help` : '', error ? `hc-${name}-error` : ''].filter(Boolean).join(' ');
-    return this.field(
-      name,
-      help,
-      error,
-      html`<input
-        id="hc-${name}"
-        class=${name === 'Description' ? '' : 'mono'}
-        autocomplete="off"
-        spellcheck="false"
-        placeholder=${placeholder}
-        .value=${this.form[name]}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
-        aria-required=${name === 'HealthCheckTargetIp' ? 'true' : nothing}
-        @input=${(e: Event) => this.setField(name, (e.target as HTMLInputElement).value)}
-        @blur=${() => this.touch(name)}
-      />`,
-    );
+    return html`<dialog part="dialog" aria-labelledby="hc-dialog-title" @close=${this.#onClosed}>
+      ${d
+        ? html`<form @submit=${this.#onSubmit} ?novalidate=${!!body}>
+            <h2 id="hc-dialog-title">${d.kind === 'disable' ? t.disableTitle(d.check.VbrInstanceId) : modifying ? t.modifyTitle(d.check.VbrInstanceId) : t.enableTitle}</h2>
+            ${body ?? html`<p>${t.disableBody}</p>`} ${this.dialogError ? renderError(m, this.dialogError) : nothing}
+            <div class="actions">
+              <button type="button" @click=${this.#close}>${m.cancel}</button>
+              <button class=${body ? 'primary' : 'danger'} type="submit" ?disabled=${this.submitting}>
+                ${this.submitting ? m.working : !body ? t.disable : modifying ? t.submitModify : t.submitEnable}
+              </button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>`;
   }
 }
