@@ -11,7 +11,8 @@ import { apiIndexOf, isAllowed, resolveConnection, type Connection } from './con
 import { toErrorInfo, type ErrorInfo } from './errors.js';
 import type { CenEvent, CenEventMap, CenEventName } from './events.js';
 import { configuration } from './config.js';
-import { localeReady, messages, normalizeLocale, type Locale, type Messages } from '../i18n/index.js';
+import { AREAS, regionById } from '@cen-kit/catalog/regions';
+import { localeReady, localized, messages, normalizeLocale, type Locale, type Messages } from '../i18n/index.js';
 
 /**
  * `loading` (first load, a skeleton), `ready`, `empty` (nothing exists),
@@ -201,6 +202,26 @@ export class CenElement extends LitElement {
   /** The messages of `locale`. */
   protected get m(): Messages {
     return messages(this.locale);
+  }
+
+  /**
+   * The name of a region in the element's language; the RegionId itself for
+   * a region cen-kit does not know.
+   *
+   * @example this.regionName('cn-hangzhou') // 'China (Hangzhou)', or '华东1（杭州）' under zh-CN
+   */
+  regionName(RegionId: string): string {
+    return localized(this.locale, (l) => l.regions[RegionId], undefined) ?? regionById(RegionId)?.name.en ?? RegionId;
+  }
+
+  /**
+   * The name of an area (`china`, `north-america`, …) in the element's language;
+   * the id itself for an unknown area.
+   *
+   * @example this.areaName('north-america') // 'North America', or '北美' under zh-CN
+   */
+  areaName(area: string): string {
+    return localized(this.locale, (l) => (l.areas as Record<string, string>)[area], undefined) ?? AREAS.find((a) => a.id === area)?.name.en ?? area;
   }
 
   /** The client and per-call profile this element uses now. */

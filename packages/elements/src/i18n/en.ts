@@ -90,7 +90,7 @@ export const en = {
   fieldOwnerId: "Owner's account ID",
   ownerIdHelp: 'The Alibaba Cloud account ID (UID) that owns the network.',
   fieldNetwork: 'Network',
-  chooseNetwork: 'Choose a network',
+  otherArea: 'Other',
   typeId: 'Enter an ID…',
   fieldNetworkId: 'Network ID',
   networkIdHelp: 'For example vpc-bp1… or vbr-bp1…',

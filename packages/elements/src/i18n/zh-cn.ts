@@ -88,7 +88,7 @@ export const zhCN: Messages = {
   fieldOwnerId: '所属账号 ID',
   ownerIdHelp: '拥有该网络的阿里云账号 ID（UID）。',
   fieldNetwork: '网络',
-  chooseNetwork: '选择网络',
+  otherArea: '其他',
   typeId: '输入 ID…',
   fieldNetworkId: '网络 ID',
   networkIdHelp: '例如 vpc-bp1… 或 vbr-bp1…',

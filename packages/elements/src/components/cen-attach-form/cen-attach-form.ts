@@ -573,8 +573,6 @@ export class CenAttachForm extends CenElement {
     const busy = this.submitting || this.state === 'progress';
     const errors = Object.values(this.fieldErrors).filter(Boolean).length;
     const err = this.formError;
-    const zh = this.locale === 'zh-CN';
-    const lang = zh ? 'zh' : 'en';
     const cens = this.cens ?? [];
     const regions = (this.regions ?? []).map((r) => [r, regionById(r.RegionId)] as const);
     const cen = this.cenId ?? '';
@@ -608,8 +606,8 @@ export class CenAttachForm extends CenElement {
         [...AREAS, undefined].map((a) => {
           const group = regions.filter(([, known]) => known?.area === a?.id);
           return group.length
-            ? html`<optgroup label=${a ? a.name[lang] : zh ? '其他' : 'Other'}>
-                ${this.#options(region, group.map(([r, known]) => [r.RegionId, `${known ? known.name[lang] : r.LocalName || r.RegionId} (${r.RegionId})`]))}
+            ? html`<optgroup label=${a ? this.areaName(a.id) : m.otherArea}>
+                ${this.#options(region, group.map(([r, known]) => [r.RegionId, `${known ? this.regionName(r.RegionId) : r.LocalName || r.RegionId} (${r.RegionId})`]))}
               </optgroup>`
             : nothing;
         }),
@@ -656,7 +654,6 @@ export class CenAttachForm extends CenElement {
   #renderAttached(): TemplateResult {
     const m = this.m;
     const canDetach = this.canCall('DetachCenChildInstance');
-    const lang = this.locale === 'zh-CN' ? 'zh' : 'en';
     const list = this.attached;
     return html`<section part="attached" aria-labelledby="attached-title">
       <h3 id="attached-title">${m.attachedList}${this.cenId ? html` · <code>${this.cenId}</code>` : nothing}</h3>
@@ -678,12 +675,11 @@ export class CenAttachForm extends CenElement {
                     </thead>
                     <tbody>
                       ${list.map((c) => {
-                        const r = regionById(c.ChildInstanceRegionId);
                         const s = c.Status;
                         return html`<tr data-child=${c.ChildInstanceId}>
                           <td><code>${c.ChildInstanceId}</code></td>
                           <td>${c.ChildInstanceType}</td>
-                          <td>${r ? r.name[lang] : c.ChildInstanceRegionId}</td>
+                          <td>${this.regionName(c.ChildInstanceRegionId)}</td>
                           <td class="mono">${c.ChildInstanceOwnerId}</td>
                           <td>
                             <span part="status-badge" class="badge ${s === 'Attached' ? 'ok' : s === 'Detaching' ? 'gone' : 'busy'}" data-status=${s}>${m.status[s] ?? s}</span>
