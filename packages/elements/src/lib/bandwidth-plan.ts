@@ -80,24 +80,27 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-/** The two regions of a pair key. */
-export function pairRegions(key: string): [string, string] {
-  const i = key.indexOf('|');
-  return [key.slice(0, i), key.slice(i + 1)];
-}
+/** Splits at the first `sep`. */
+const cut = (x: string, sep: string): [string, string] => {
+  const i = x.indexOf(sep);
+  return [x.slice(0, i), x.slice(i + 1)];
+};
 
-/** The span id of a package, from its areas (responses use lower-case ids, requests capitalised). */
+/** The two regions of a pair key. */
+export const pairRegions = (key: string): [string, string] => cut(key, '|');
+
+/** An area from a request or response value (responses use lower-case ids, requests capitalised). */
+const area = (v: string) => areaFromRequestValue(v) ?? areaFromRequestValue(v.toLowerCase());
+
+/** The span id of a package, from its areas. */
 export function spanOfPackage(p: PackageInfo): string | undefined {
-  const a = areaFromRequestValue(p.GeographicRegionAId) ?? areaFromRequestValue(p.GeographicRegionAId.toLowerCase());
-  const b = areaFromRequestValue(p.GeographicRegionBId) ?? areaFromRequestValue(p.GeographicRegionBId.toLowerCase());
+  const a = area(p.GeographicRegionAId);
+  const b = area(p.GeographicRegionBId);
   return a && b ? spanId(a, b) : p.GeographicSpanId;
 }
 
 /** The two areas of a span id (`north-america_china` → `['north-america', 'china']`). */
-export function spanAreas(span: string): [AreaId, AreaId] {
-  const i = span.indexOf('_');
-  return [span.slice(0, i) as AreaId, span.slice(i + 1) as AreaId];
-}
+export const spanAreas = (span: string) => cut(span, '_') as [AreaId, AreaId];
 
 /** Why a pair's target cannot be applied as it is. */
 export type PairIssue =
@@ -178,83 +181,67 @@ export interface PlanEvaluation {
  */
 export function evaluatePlan(state: PlanState, edits: PlanEdits): PlanEvaluation {
   const attached = new Set(state.regions);
-  const pairs = new Map<string, PairEval>();
-
-  const limitsByKey = new Map<string, LimitInfo>();
-  for (const l of state.limits) limitsByKey.set(pairKey(l.LocalRegionId, l.OppositeRegionId), l);
-
-  // Every pair of attached regions, every pair with a limit, every pair the user edited.
-  const keys = new Set<string>();
+  const limits = new Map(state.limits.map((l) => [pairKey(l.LocalRegionId, l.OppositeRegionId), l]));
   const regions = [...attached].sort();
-  for (let i = 0; i < regions.length; i++) for (let j = i + 1; j < regions.length; j++) keys.add(pairKey(regions[i]!, regions[j]!));
-  for (const k of limitsByKey.keys()) keys.add(k);
-  for (const k of Object.keys(edits.limits)) keys.add(k);
-
+  const pairs = new Map<string, PairEval>();
+  // Every pair of attached regions, every pair with a limit, every pair the user edited.
+  const keys = new Set([...regions.flatMap((a, i) => regions.slice(i + 1).map((b) => pairKey(a, b))), ...limits.keys(), ...Object.keys(edits.limits)]);
   for (const key of [...keys].sort()) {
     const [a, b] = pairRegions(key);
     if (a === b) continue;
-    const limit = limitsByKey.get(key);
-    const current = limit?.BandwidthLimit ?? 0;
-    const target = Object.hasOwn(edits.limits, key) ? edits.limits[key]! : current;
+    const l = limits.get(key);
+    const current = l?.BandwidthLimit ?? 0;
+    const target = edits.limits[key] ?? current;
     pairs.set(key, {
       key,
-      LocalRegionId: limit?.LocalRegionId ?? a,
-      OppositeRegionId: limit?.OppositeRegionId ?? b,
-      span: regionSpanId(a, b) ?? limit?.GeographicSpanId,
+      LocalRegionId: l?.LocalRegionId ?? a,
+      OppositeRegionId: l?.OppositeRegionId ?? b,
+      span: regionSpanId(a, b) ?? l?.GeographicSpanId,
       current,
       target,
-      status: limit?.Status,
+      status: l?.Status,
       changed: target !== current,
       issues: [],
     });
   }
+  const pairList = [...pairs.values()];
 
-  const packagesBySpan = new Map<string, PackageInfo>();
-  for (const p of state.packages) {
-    const s = spanOfPackage(p);
-    if (s) packagesBySpan.set(s, p);
-  }
+  const bySpan = (list: PackageInfo[] = []) => {
+    const m = new Map<string, PackageInfo[]>();
+    for (const p of list) {
+      const s = spanOfPackage(p);
+      if (s) m.set(s, [...(m.get(s) ?? []), p]);
+    }
+    return m;
+  };
+  const packagesBySpan = bySpan(state.packages);
+  const idleBySpan = bySpan(state.idlePackages);
+  const spanIds = new Set([...packagesBySpan.keys(), ...Object.keys(edits.purchases), ...Object.keys(edits.associations ?? {}), ...pairList.flatMap((p) => p.span || [])]);
 
-  const idleBySpan = new Map<string, PackageInfo[]>();
-  for (const p of state.idlePackages ?? []) {
-    const s = spanOfPackage(p);
-    if (s) idleBySpan.set(s, [...(idleBySpan.get(s) ?? []), p]);
-  }
-
-  const spanIds = new Set<string>([...packagesBySpan.keys(), ...Object.keys(edits.purchases), ...Object.keys(edits.associations ?? {})]);
-  for (const p of pairs.values()) if (p.span) spanIds.add(p.span);
-
-  const spans: SpanEval[] = [];
-  for (const span of [...spanIds].sort()) {
-    const pkg = packagesBySpan.get(span);
+  const spans = [...spanIds].sort().map((span): SpanEval => {
+    const pkg = packagesBySpan.get(span)?.at(-1);
     const idle = idleBySpan.get(span) ?? [];
-    const associationId = pkg ? undefined : edits.associations?.[span];
-    const association = associationId ? idle.find((p) => p.CenBandwidthPackageId === associationId) : undefined;
+    const association = pkg ? undefined : idle.find((p) => p.CenBandwidthPackageId === edits.associations?.[span]);
     const purchase = pkg || association ? undefined : edits.purchases[span];
-    const resize = pkg && Object.hasOwn(edits.resizes, pkg.CenBandwidthPackageId) ? edits.resizes[pkg.CenBandwidthPackageId] : undefined;
-    const spanPairs = [...pairs.values()].filter((p) => p.span === span);
-    const limitSum = spanPairs.reduce((n, p) => n + (Number.isFinite(p.current) ? p.current : 0), 0);
+    const resize = pkg && edits.resizes[pkg.CenBandwidthPackageId];
+    const spanPairs = pairList.filter((p) => p.span === span);
+    const sum = (f: (p: PairEval) => number) => spanPairs.reduce((n, p) => n + f(p), 0);
     const serverRemaining = state.remaining?.[span];
-    const allocatedNow = pkg && serverRemaining !== undefined ? pkg.Bandwidth - serverRemaining : limitSum;
-    const delta = spanPairs.reduce((n, p) => n + (p.changed && Number.isFinite(p.target) ? p.target - p.current : 0), 0);
-    const allocatedPlanned = allocatedNow + delta;
-    const capacity = resize ?? pkg?.Bandwidth ?? association?.Bandwidth ?? purchase?.Bandwidth ?? 0;
+    const allocatedNow = pkg && serverRemaining !== undefined ? pkg.Bandwidth - serverRemaining : sum((p) => (Number.isFinite(p.current) ? p.current : 0));
+    const allocatedPlanned = allocatedNow + sum((p) => (p.changed && Number.isFinite(p.target) ? p.target - p.current : 0));
+    const planned = pkg ?? association ?? purchase;
+    const capacity = resize ?? planned?.Bandwidth ?? 0;
     const remaining = capacity - allocatedPlanned;
     const issues: SpanIssue[] = [];
-    const wantsBandwidth = spanPairs.some((p) => p.changed && p.target > 0);
-    const planned = pkg ?? association ?? purchase;
-    if (!planned && wantsBandwidth) issues.push({ code: 'noPackage' });
-    if (planned && remaining < 0) issues.push({ code: 'overAllocated', over: -remaining });
-    const newBandwidth = resize ?? purchase?.Bandwidth;
-    if (newBandwidth !== undefined) {
-      const m = checkBandwidth(newBandwidth);
-      if (m) issues.push({ code: 'bandwidth', message: m });
-    }
-    if (purchase) {
-      const m = checkPackagePeriod(purchase.Period, purchase.PricingCycle);
-      if (m) issues.push({ code: 'period', message: m });
-    }
-    spans.push({
+    if (!planned) {
+      if (spanPairs.some((p) => p.changed && p.target > 0)) issues.push({ code: 'noPackage' });
+    } else if (remaining < 0) issues.push({ code: 'overAllocated', over: -remaining });
+    const bandwidth = resize ?? purchase?.Bandwidth;
+    const m = bandwidth !== undefined && checkBandwidth(bandwidth);
+    if (m) issues.push({ code: 'bandwidth', message: m });
+    const period = purchase && checkPackagePeriod(purchase.Period, purchase.PricingCycle);
+    if (period) issues.push({ code: 'period', message: period });
+    return {
       span,
       areas: spanAreas(span),
       package: pkg,
@@ -270,34 +257,27 @@ export function evaluatePlan(state: PlanState, edits: PlanEdits): PlanEvaluation
       pairs: spanPairs,
       issues,
       needed: Math.max(2, allocatedPlanned),
-    });
-  }
-  const spanById = new Map(spans.map((s) => [s.span, s]));
+    };
+  });
 
-  for (const p of pairs.values()) {
+  for (const p of pairList) {
     if (!p.changed) continue;
     const m = checkBandwidthLimit(p.target);
-    if (m) {
-      p.issues.push({ code: 'value', message: m });
-      continue;
-    }
+    const s = spans.find((x) => x.span === p.span);
     // Lowering or removing a limit frees bandwidth: the API accepts it whatever else is wrong.
-    if (p.target < p.current) continue;
-    if (!p.span) {
-      p.issues.push({ code: 'unknownArea' });
-      continue;
+    if (m) p.issues.push({ code: 'value', message: m });
+    else if (p.target < p.current) continue;
+    else if (!s) p.issues.push({ code: 'unknownArea' });
+    else {
+      const missing = [p.LocalRegionId, p.OppositeRegionId].filter((r) => !attached.has(r));
+      if (missing.length) p.issues.push({ code: 'notAttached', regions: missing });
+      if (!s.package && !s.association && !s.purchase) p.issues.push({ code: 'noPackage', span: s.span });
+      else if (s.remaining < 0) p.issues.push({ code: 'overAllocated', span: s.span, over: -s.remaining });
     }
-    const missing = [p.LocalRegionId, p.OppositeRegionId].filter((r) => !attached.has(r));
-    if (missing.length) p.issues.push({ code: 'notAttached', regions: missing });
-    const s = spanById.get(p.span)!;
-    if (!s.package && !s.association && !s.purchase) p.issues.push({ code: 'noPackage', span: p.span });
-    else if (s.remaining < 0) p.issues.push({ code: 'overAllocated', span: p.span, over: -s.remaining });
   }
 
-  const dirty =
-    [...pairs.values()].some((p) => p.changed) ||
-    spans.some((s) => s.purchase !== undefined || s.association !== undefined || (s.resize !== undefined && s.resize !== s.package?.Bandwidth));
-  const valid = dirty && ![...pairs.values()].some((p) => p.issues.length) && !spans.some((s) => s.issues.length);
+  const dirty = pairList.some((p) => p.changed) || spans.some((s) => s.purchase || s.association || (s.resize !== undefined && s.resize !== s.package?.Bandwidth));
+  const valid = dirty && ![...pairList, ...spans].some((x) => x.issues.length);
   return { spans, pairs, valid, dirty };
 }
 

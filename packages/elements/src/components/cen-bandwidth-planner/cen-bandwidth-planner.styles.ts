@@ -18,10 +18,13 @@ export const styles = css`
     text-align: end;
     white-space: nowrap;
   }
-  .meter {
+  .meter,
+  .check {
     display: flex;
     gap: var(--_space);
     align-items: center;
+  }
+  .meter {
     min-inline-size: 10rem;
   }
   [role='meter'] {
@@ -33,32 +36,47 @@ export const styles = css`
     border: 1px solid var(--_border);
     overflow: hidden;
   }
-  [role='meter'] .fill {
+  .fill {
     position: absolute;
     inset-block: 0;
     inset-inline-start: 0;
     background: var(--_accent);
   }
-  [role='meter'].full .fill {
+  .full .fill {
     background: var(--_warn-text);
+  }
+  .expiry-soon,
+  .over,
+  .pair-issue,
+  .phase-failed {
+    color: var(--_danger-text);
+  }
+  .expiry-soon,
+  .over {
+    font-weight: 700;
   }
   .expiry-soon {
     display: inline-block;
-    font-weight: 700;
-    color: var(--_danger-text);
     background: var(--_danger-bg);
     border-radius: var(--_radius);
     padding: 0 calc(var(--_space) * 0.75);
   }
+  .refusal,
+  .pair-issue {
+    font-size: 0.92em;
+  }
   .refusal {
     color: var(--_muted);
-    font-size: 0.92em;
     max-inline-size: 18rem;
+  }
+  .span,
+  .offer,
+  .cost {
+    border-radius: var(--_radius);
+    padding: var(--_space) calc(var(--_space) * 1.5);
   }
   .span {
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space) calc(var(--_space) * 1.5);
     margin-block-end: calc(var(--_space) * 1.5);
   }
   .span.invalid {
@@ -71,43 +89,31 @@ export const styles = css`
     align-items: baseline;
     margin-block-end: var(--_space);
   }
-  .span-head .over {
-    color: var(--_danger-text);
-    font-weight: 700;
-  }
   .offer {
     background: var(--_surface);
-    border-radius: var(--_radius);
-    padding: var(--_space) calc(var(--_space) * 1.5);
     margin-block: var(--_space);
   }
-  .offer .row .field {
+  .offer .field {
     margin: 0;
   }
-  .offer input[type='number'],
-  .limit input,
-  .resize input {
+  [type='number'] {
     inline-size: 7rem;
   }
   .planned {
     color: var(--_accent);
     font-weight: 600;
   }
-  .changed td,
-  .changed th {
+  .changed > * {
     background: color-mix(in srgb, var(--_accent) 8%, transparent);
   }
   .pair-issue {
     display: block;
-    color: var(--_danger-text);
-    font-size: 0.92em;
   }
   .plan {
     border-block-start: 1px solid var(--_border);
     padding-block-start: var(--_space);
   }
-  .plan ol,
-  dialog ol {
+  ol {
     padding-inline-start: 1.5em;
   }
   /* The plan's diff needs more room than the shared dialog size. */
@@ -117,13 +123,6 @@ export const styles = css`
   .cost {
     border: 1px solid var(--_warn-text);
     background: var(--_warn-bg);
-    border-radius: var(--_radius);
-    padding: var(--_space) calc(var(--_space) * 1.5);
-  }
-  .check {
-    display: flex;
-    gap: var(--_space);
-    align-items: center;
   }
   .phase {
     font-weight: 600;
@@ -131,9 +130,6 @@ export const styles = css`
   }
   .phase-done {
     color: var(--_ok-text);
-  }
-  .phase-failed {
-    color: var(--_danger-text);
   }
   .phase-notRun {
     color: var(--_muted);

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ActionName } from '@cen-kit/client';
+import type { ActionName, PagedActionName, RequestOf } from '@cen-kit/client';
 import { PACKAGE_PERIODS, PAGE_SIZE_MAX } from '@cen-kit/catalog/rules';
-import { AREAS, areaRequestValue, regionById, type AreaId } from '@cen-kit/catalog/regions';
+import { AREAS, areaRequestValue, regionById } from '@cen-kit/catalog/regions';
 import { CenElement } from '../../base/cen-element.js';
 import { isAbort, type ErrorInfo } from '../../base/errors.js';
 import { newKey } from '../../base/keys.js';
@@ -13,14 +13,12 @@ import {
   daysUntil,
   emptyEdits,
   evaluatePlan,
-  expiresSoon,
+  EXPIRY_WARNING_DAYS,
   limitsOnPackage,
   spanAreas,
   spanOfPackage,
-  type LimitInfo,
   type PackageInfo,
   type PairEval,
-  type PairIssue,
   type PlanEdits,
   type PlanEvaluation,
   type PlanState,
@@ -60,12 +58,89 @@ declare module '../../base/events.js' {
 }
 
 type Json = Record<string, unknown>;
-type Dialog =
-  | { kind: 'review' }
-  | { kind: 'running' }
-  | { kind: 'done' }
-  | { kind: 'unassociate'; pkg: PackageInfo }
-  | { kind: 'delete'; pkg: PackageInfo; associated: boolean };
+/** `pkg` for unassociate and delete; `associated` for delete. */
+type Dialog = { kind: 'review' | 'running' | 'done' | 'unassociate' | 'delete'; pkg?: PackageInfo; associated?: boolean };
+type Opt<T> = T | undefined;
+
+const ASSOCIATE = 'AssociateCenBandwidthPackage';
+const PACKAGES = 'DescribeCenBandwidthPackages';
+const S = { state: true };
+
+const tf = (b: unknown) => String(!!b);
+const val = (e: Event) => (e.target as HTMLInputElement).value;
+
+/** A button: `a` data-action, `c` class, `d` disabled, `l` aria-label, `x` aria-describedby, `p` aria-pressed, `f` data-focus. */
+const btn = (text: unknown, click: () => unknown, o: { a?: string; c?: string; d?: boolean; l?: string; x?: Opt<string>; p?: string; f?: boolean } = {}) =>
+  html`<button type="button" class=${o.c ?? nothing} data-action=${o.a ?? nothing} aria-label=${o.l ?? nothing} aria-describedby=${o.x ?? nothing} aria-pressed=${o.p ?? nothing} ?data-focus=${o.f} ?disabled=${o.d} @click=${click}>${text}</button>`;
+
+/** A scrolling region around a table; `num` is the index of the numeric column. */
+const table = (label: string, part: Opt<string>, tableLabel: Opt<string>, tab: Opt<string>, cols: unknown[], num: number, rows: unknown) =>
+  html`<div class="scroll" tabindex=${tab ?? nothing} role="region" aria-labelledby=${label}>
+    <table part=${part ?? nothing} aria-labelledby=${tableLabel ?? nothing}>
+      <thead>
+        <tr>
+          ${cols.map((c, i) => html`<th scope="col" class=${i === num ? 'num' : nothing}>${c}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+
+/** A bandwidth input (2–10000 Mbit/s). `issue`: the id describing it when invalid, false when valid, undefined for no aria-invalid (and `change` instead of `input`). */
+const bwInput = (id: string, value: number, set: (v: string) => void, issue?: string | false, name?: string) => {
+  const h = (e: Event) => set(val(e));
+  const plain = issue === undefined;
+  return html`<input
+    id=${id}
+    type="number"
+    min="2"
+    max="10000"
+    step="1"
+    name=${name ?? nothing}
+    aria-invalid=${plain ? nothing : tf(issue)}
+    aria-describedby=${issue || nothing}
+    .value=${String(value)}
+    @input=${plain ? nothing : h}
+    @change=${plain ? h : nothing}
+  />`;
+};
+
+const issueSpan = (id: string, text: unknown) => html`<span id=${id} class="pair-issue">${text}</span>`;
+const title = (text: unknown) => html`<h2 id="dialog-title">${text}</h2>`;
+const para = (label: string, text: unknown) => html`<p><strong>${label}</strong> ${text}</p>`;
+const check = (checked: boolean, set: (c: boolean) => void, text: string, name?: string) =>
+  html`<label class="check"
+    ><input type="checkbox" name=${name ?? nothing} ?data-cost-ack=${!name} .checked=${checked} @change=${(e: Event) => set((e.target as HTMLInputElement).checked)} />
+    ${text}</label
+  >`;
+
+const toPackage = (x: {
+  CenBandwidthPackageId: string;
+  Name?: string | undefined;
+  Bandwidth: number | string;
+  Status: string;
+  BusinessStatus?: string | undefined;
+  BandwidthPackageChargeType?: string | undefined;
+  ExpiredTime?: string | undefined;
+  GeographicRegionAId: string;
+  GeographicRegionBId: string;
+  GeographicSpanId?: string | undefined;
+  CenIds?: { CenId?: string[] | undefined } | undefined;
+}): PackageInfo => ({ ...x, Bandwidth: Number(x.Bandwidth), CenIds: x.CenIds?.CenId ?? [] });
+
+/** What cen-plan-applied says of a step: the step without its key and CenId, with the RequestId and what a purchase bought. */
+function stepDetail(s: PlanStep, o?: StepOutcome): PlanStepDetail {
+  const { idempotencyKey, CenId, params, ...d } = s as PlanStep & { CenId?: string; params?: { Bandwidth: number }; CenBandwidthPackageId?: string };
+  const id = o?.CenBandwidthPackageId;
+  // kind, span and RequestId first, as ever.
+  return Object.assign(
+    { kind: s.kind, span: s.span, RequestId: o?.RequestId },
+    d,
+    params ? { CenBandwidthPackageId: id, to: params.Bandwidth } : s.kind === 'associate' ? { CenBandwidthPackageId: d.CenBandwidthPackageId ?? id } : {},
+  );
+}
 
 const DEFAULT_PURCHASE: PurchaseEdit = { Bandwidth: 2, PricingCycle: 'Month', Period: 1, AutoRenew: false };
 
@@ -115,16 +190,16 @@ export class CenBandwidthPlanner extends CenElement {
   static override properties = {
     cenId: { type: String, attribute: 'cen-id' },
     settleTimeout: { type: Number, attribute: 'settle-timeout' },
-    plan: { state: true },
-    edits: { state: true },
-    drafts: { state: true },
-    error: { state: true },
-    dialog: { state: true },
-    dialogError: { state: true },
-    costAck: { state: true },
-    progress: { state: true },
-    result: { state: true },
-    busy: { state: true },
+    plan: S,
+    edits: S,
+    drafts: S,
+    error: S,
+    dialog: S,
+    dialogError: S,
+    costAck: S,
+    progress: S,
+    result: S,
+    busy: S,
   };
 
   declare cenId: string | undefined;
@@ -140,10 +215,12 @@ export class CenBandwidthPlanner extends CenElement {
   declare private result: PlanRunResult | undefined;
   declare private busy: boolean;
 
-  private ev: PlanEvaluation | undefined;
-  private loadCtl: AbortController | undefined;
-  private planKey = newPlanKey();
-  private attempt = 0;
+  #ev: PlanEvaluation | undefined;
+  #ctl: AbortController | undefined;
+  #planKey = newPlanKey();
+  #attempt = 0;
+  /** Resolves once a reload that was started has finished (for apply). */
+  #loaded: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -166,7 +243,7 @@ export class CenBandwidthPlanner extends CenElement {
 
   /** The calls applying the plan would make now, in order (empty when the plan is not valid). */
   get pendingSteps(): PlanStep[] {
-    return this.ev?.valid && this.cenId ? planSteps(this.ev, { CenId: this.cenId, planKey: this.planKey, attempt: this.attempt + 1 }) : [];
+    return this.#ev?.valid && this.cenId ? planSteps(this.#ev, { CenId: this.cenId, planKey: this.#planKey, attempt: this.#attempt + 1 }) : [];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -176,7 +253,7 @@ export class CenBandwidthPlanner extends CenElement {
       this.plan = undefined;
       this.load();
     }
-    if (changed.has('plan') || changed.has('edits')) this.ev = this.plan ? evaluatePlan(this.plan, this.edits) : undefined;
+    if (changed.has('plan') || changed.has('edits')) this.#ev = this.plan && evaluatePlan(this.plan, this.edits);
   }
 
   // ---------- loading ----------
@@ -187,136 +264,110 @@ export class CenBandwidthPlanner extends CenElement {
   }
 
   protected override load(quiet = false): void {
-    this.loadCtl?.abort();
-    if (!this.cenId) {
+    this.#ctl?.abort();
+    const CenId = this.cenId;
+    if (!CenId) {
       this.state = 'empty';
       return;
     }
-    const ctl = new AbortController();
-    this.loadCtl = ctl;
+    const ctl = (this.#ctl = new AbortController());
     if (!quiet) {
       this.error = undefined;
       if (!this.plan) this.state = 'loading';
     }
-    void this.fetchState(ctl, this.cenId, quiet);
+    this.#loaded = this.#fetch(ctl, CenId, quiet);
   }
 
-  /** Resolves once a reload that was started has finished (for tests and apply). */
-  private loaded: Promise<void> = Promise.resolve();
-
-  private fetchState(ctl: AbortController, CenId: string, quiet: boolean): Promise<void> {
-    this.loaded = this.doFetchState(ctl, CenId, quiet);
-    return this.loaded;
-  }
-
-  private async doFetchState(ctl: AbortController, CenId: string, quiet: boolean): Promise<void> {
+  async #fetch(ctl: AbortController, CenId: string, quiet: boolean): Promise<void> {
     const { client } = this.connection;
-    const opts = { ...this.callOptions(ctl.signal), pageSize: PAGE_SIZE_MAX };
-    let action = 'DescribeCenBandwidthPackages';
-    const tag = <T>(name: string, p: Promise<T>) =>
-      p.catch((e: unknown) => {
-        action = name;
+    const o = this.callOptions(ctl.signal);
+    // A failed list names itself; past them only the remaining bandwidth is asked.
+    let action = 'DescribeCenGeographicSpanRemainingBandwidth';
+    const all = <A extends PagedActionName>(a: A, p: RequestOf<A>) =>
+      client.allPages(a, p, { ...o, pageSize: PAGE_SIZE_MAX }).catch((e: unknown) => {
+        action = a;
         throw e;
       });
     try {
       const [pk, idle, att, lim] = await Promise.all([
-        tag('DescribeCenBandwidthPackages', client.allPages('DescribeCenBandwidthPackages', { Filter: [{ Key: 'CenId', Value: [CenId] }] }, opts)),
-        tag('DescribeCenBandwidthPackages', client.allPages('DescribeCenBandwidthPackages', { Filter: [{ Key: 'Status', Value: ['Idle'] }] }, opts)),
-        tag('DescribeCenAttachedChildInstances', client.allPages('DescribeCenAttachedChildInstances', { CenId }, opts)),
-        tag('DescribeCenInterRegionBandwidthLimits', client.allPages('DescribeCenInterRegionBandwidthLimits', { CenId }, opts)),
+        all(PACKAGES, { Filter: [{ Key: 'CenId', Value: [CenId] }] }),
+        all(PACKAGES, { Filter: [{ Key: 'Status', Value: ['Idle'] }] }),
+        all('DescribeCenAttachedChildInstances', { CenId }),
+        all('DescribeCenInterRegionBandwidthLimits', { CenId }),
       ]);
       const packages = pk.items.map(toPackage);
       const remaining: Record<string, number> = {};
-      action = 'DescribeCenGeographicSpanRemainingBandwidth';
       await Promise.all(
         packages.map(async (p) => {
           const span = spanOfPackage(p);
           if (!span) return;
           const [a, b] = spanAreas(span);
-          const r = await client.DescribeCenGeographicSpanRemainingBandwidth(
-            { CenId, GeographicRegionAId: areaRequestValue(a), GeographicRegionBId: areaRequestValue(b) },
-            this.callOptions(ctl.signal),
-          );
+          const r = await client.DescribeCenGeographicSpanRemainingBandwidth({ CenId, GeographicRegionAId: areaRequestValue(a), GeographicRegionBId: areaRequestValue(b) }, o);
           remaining[span] = Number(r.RemainingBandwidth);
         }),
       );
-      if (ctl !== this.loadCtl) return;
+      if (ctl !== this.#ctl) return;
       this.plan = {
         CenId,
         packages,
         idlePackages: idle.items.map(toPackage).filter((p) => !p.CenIds?.length),
         regions: [...new Set(att.items.filter((a) => a.Status === 'Attached').map((a) => a.ChildInstanceRegionId))].sort(),
-        limits: lim.items.map(
-          (l): LimitInfo => ({
-            LocalRegionId: l.LocalRegionId,
-            OppositeRegionId: l.OppositeRegionId,
-            BandwidthLimit: Number(l.BandwidthLimit),
-            Status: l.Status,
-            BandwidthPackageId: l.BandwidthPackageId,
-            GeographicSpanId: l.GeographicSpanId,
-          }),
-        ),
+        limits: lim.items.map((l) => ({ ...l, BandwidthLimit: Number(l.BandwidthLimit) })),
         remaining,
       };
       this.error = undefined;
       if (this.state !== 'progress') this.state = this.plan.regions.length || packages.length ? 'ready' : 'empty';
     } catch (e) {
-      if (isAbort(e) || ctl !== this.loadCtl) return;
+      if (isAbort(e) || ctl !== this.#ctl) return;
       this.error = this.failed(action, e);
       if (this.state !== 'progress') this.state = 'error';
       await this.updateComplete;
-      if (!quiet) this.renderRoot.querySelector<HTMLElement>('[part="retry"]')?.focus();
+      if (!quiet) this.#q('[part="retry"]')?.focus();
     }
   }
 
   // ---------- editing ----------
 
-  private setEdits(mutate: (e: PlanEdits) => void): void {
+  #edit(mutate: (e: PlanEdits) => void): void {
     const next = structuredClone(this.edits);
     mutate(next);
     this.edits = next;
   }
 
-  private onLimitInput(p: PairEval, raw: string): void {
-    const value = raw.trim() === '' ? undefined : Number(raw);
-    this.setEdits((e) => {
-      if (value === undefined || value === p.current) delete e.limits[p.key];
-      else e.limits[p.key] = value;
+  /** Sets a limit (by pair key) or a resize (by package id) from an input; empty or unchanged drops the edit. */
+  #setNum(map: 'limits' | 'resizes', key: string, now: number, raw: string): void {
+    const v = raw.trim() ? Number(raw) : now;
+    this.#edit((e) => {
+      if (v === now) delete e[map][key];
+      else e[map][key] = v;
     });
   }
 
-  private onResizeInput(pkg: PackageInfo, raw: string): void {
-    const value = raw.trim() === '' ? undefined : Number(raw);
-    this.setEdits((e) => {
-      if (value === undefined || value === pkg.Bandwidth) delete e.resizes[pkg.CenBandwidthPackageId];
-      else e.resizes[pkg.CenBandwidthPackageId] = value;
-    });
-  }
-
-  private draftOf(s: SpanEval): PurchaseEdit {
+  #draft(s: SpanEval): PurchaseEdit {
     return this.edits.purchases[s.span] ?? this.drafts[s.span] ?? { ...DEFAULT_PURCHASE, Bandwidth: s.needed };
   }
 
-  private setDraft(span: string, patch: Partial<PurchaseEdit>, s: SpanEval): void {
-    const next = { ...this.draftOf(s), ...patch };
+  #setDraft(s: SpanEval, patch: Partial<PurchaseEdit>): void {
+    const span = s.span;
+    const next = { ...this.#draft(s), ...patch };
     if (patch.PricingCycle && !(PACKAGE_PERIODS[next.PricingCycle] as readonly number[]).includes(next.Period)) next.Period = 1;
     this.drafts = { ...this.drafts, [span]: next };
-    if (this.edits.purchases[span]) this.setEdits((e) => void (e.purchases[span] = next));
+    if (this.edits.purchases[span]) this.#edit((e) => void (e.purchases[span] = next));
   }
 
-  private togglePurchase(s: SpanEval): void {
-    const draft = this.draftOf(s);
-    this.setEdits((e) => {
+  #togglePurchase(s: SpanEval): void {
+    const draft = this.#draft(s);
+    this.#edit((e) => {
       if (e.purchases[s.span]) delete e.purchases[s.span];
       else {
         e.purchases[s.span] = draft;
-        if (e.associations) delete e.associations[s.span];
+        delete e.associations?.[s.span];
       }
     });
   }
 
-  private setAssociation(span: string, id: string | undefined): void {
-    this.setEdits((e) => {
+  #associate(span: string, id?: string): void {
+    this.#edit((e) => {
       e.associations ??= {};
       if (id) {
         e.associations[span] = id;
@@ -329,34 +380,37 @@ export class CenBandwidthPlanner extends CenElement {
   discard(): void {
     this.edits = emptyEdits();
     this.drafts = {};
-    this.planKey = newPlanKey();
-    this.attempt = 0;
+    this.#planKey = newPlanKey();
+    this.#attempt = 0;
   }
 
   // ---------- apply ----------
 
-  private async openDialog(d: Dialog): Promise<void> {
+  #q<E extends Element = HTMLElement>(selector: string): E | null {
+    return this.renderRoot.querySelector<E>(selector);
+  }
+
+  get #running(): boolean {
+    return this.dialog?.kind === 'running';
+  }
+
+  async #open(d: Dialog): Promise<void> {
     this.dialog = d;
     this.dialogError = undefined;
     this.costAck = false;
     await this.updateComplete;
-    const el = this.renderRoot.querySelector('dialog');
+    const el = this.#q<HTMLDialogElement>('dialog');
     if (el && !el.open) el.showModal();
   }
 
-  private closeDialog(): void {
-    if (this.dialog?.kind === 'running') return;
-    this.renderRoot.querySelector('dialog')?.close();
+  #close(): void {
+    if (!this.#running) this.#q<HTMLDialogElement>('dialog')?.close();
   }
 
-  private onDialogClosed(): void {
+  #closed(): void {
     // Escape while running must not hide the progress: reopen it.
-    if (this.dialog?.kind === 'running') {
-      void this.updateComplete.then(() => this.renderRoot.querySelector('dialog')?.showModal());
-      return;
-    }
-    this.dialog = undefined;
-    this.result = undefined;
+    if (this.#running) void this.updateComplete.then(() => this.#q<HTMLDialogElement>('dialog')?.showModal());
+    else this.dialog = this.result = undefined;
   }
 
   /**
@@ -365,165 +419,133 @@ export class CenBandwidthPlanner extends CenElement {
    */
   async apply(): Promise<PlanRunResult | undefined> {
     const CenId = this.cenId;
-    if (!CenId || !this.ev?.valid || this.dialog?.kind === 'running') return undefined;
-    this.attempt += 1;
-    const steps = planSteps(this.ev, { CenId, planKey: this.planKey, attempt: this.attempt });
+    if (!CenId || !this.#ev?.valid || this.#running) return undefined;
+    const steps = this.pendingSteps;
+    this.#attempt++;
     const { client } = this.connection;
     this.progress = steps.map((step) => ({ step, phase: 'pending' }));
     this.result = undefined;
     if (this.dialog?.kind === 'review') this.dialog = { kind: 'running' };
     this.state = 'progress';
     const result = await runPlan(steps, {
-      call: (action, params, idempotencyKey) =>
-        client.call(action as ActionName, params as never, { ...this.callOptions(), ...(idempotencyKey ? { idempotencyKey } : {}) }) as Promise<Json>,
+      call: (action, params, idempotencyKey) => client.call(action as ActionName, params as never, { ...this.callOptions(), idempotencyKey }) as Promise<Json>,
       sleep: (ms) => sleep(ms, this.lifetime.signal),
       settleTimeoutMs: Math.max(1, Number(this.settleTimeout) || 180) * 1000,
       onProgress: (i, o) => {
-        const next = this.progress.slice();
-        next[i] = o;
-        this.progress = next;
-        if (o.phase === 'done') void this.announce(this.t.stepDone(this.stepText(o.step, o)));
+        this.progress = this.progress.with(i, o);
+        if (o.phase === 'done') void this.announce(this.t.stepDone(this.#stepText(o.step, o)));
       },
     });
     this.result = result;
-    if (this.dialog?.kind === 'running') this.dialog = { kind: 'done' };
+    if (this.#running) this.dialog = { kind: 'done' };
+    const f = result.failed;
+    // The runner always says why a step failed.
+    const err = f?.error!;
     const detail: PlanAppliedDetail = {
       CenId,
       applied: result.applied.map((o) => stepDetail(o.step, o)),
-      failed: result.failed
-        ? {
-            ...stepDetail(result.failed.step, result.failed),
-            // The RequestId of the failure (or, for a change that did not settle, of the accepted call).
-            RequestId: result.failed.error?.RequestId ?? result.failed.RequestId,
-            Code: result.failed.error?.Code ?? 'Error',
-            Message: result.failed.error?.Message ?? '',
-          }
-        : undefined,
+      // The RequestId of the failure (or, for a change that did not settle, of the accepted call).
+      failed: f && { ...stepDetail(f.step, f), RequestId: err.RequestId ?? f.RequestId, Code: err.Code, Message: err.Message },
       notRun: result.notRun.map((s) => stepDetail(s)),
     };
-    if (result.failed) {
-      this.emit('cen-error', {
-        action: result.failed.step.kind,
-        Code: detail.failed!.Code,
-        message: detail.failed!.Message,
-        RequestId: result.failed.error?.RequestId,
-      });
-    }
+    if (f) this.emit('cen-error', { action: f.step.kind, Code: err.Code, message: err.Message, RequestId: err.RequestId });
     this.emit('cen-plan-applied', detail);
-    void this.announce(result.failed ? this.t.resultFailed : this.t.resultOk(steps.length));
+    void this.announce(f ? this.t.resultFailed : this.t.resultOk(steps.length));
     // Show the true state again, whatever happened.
     this.state = 'ready';
     this.load(true);
-    await this.loaded;
-    if (!result.failed) this.discard();
+    await this.#loaded;
+    if (!f) this.discard();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('dialog [data-focus]')?.focus();
+    this.#q('dialog [data-focus]')?.focus();
     return result;
   }
 
   // ---------- unassociate and delete ----------
 
-  private async packageAction(): Promise<void> {
+  async #packageAction(): Promise<void> {
     const d = this.dialog;
     const CenId = this.cenId;
-    if (!CenId || !d || (d.kind !== 'unassociate' && d.kind !== 'delete') || this.busy) return;
+    if (!CenId || !d?.pkg || this.busy) return;
     const { client } = this.connection;
     const id = d.pkg.CenBandwidthPackageId;
+    const del = d.kind === 'delete';
     this.busy = true;
     this.dialogError = undefined;
     let action = 'UnassociateCenBandwidthPackage';
-    const describe = async () =>
-      (await client.DescribeCenBandwidthPackages({ Filter: [{ Key: 'CenBandwidthPackageId', Value: [id] }] }, this.callOptions())).CenBandwidthPackages?.CenBandwidthPackage?.[0];
-    const poll = (check: () => Promise<boolean>) =>
-      pollUntil(async () => ((await check()) ? true : undefined), { signal: this.lifetime.signal, initial: 250, max: 3000, timeout: Math.max(1, this.settleTimeout) * 1000 });
+    const opts = () => ({ ...this.callOptions(), idempotencyKey: newKey() });
+    const poll = (check: (p: Opt<{ CenIds?: { CenId?: string[] } }>) => boolean) =>
+      pollUntil(
+        async () =>
+          check((await client.DescribeCenBandwidthPackages({ Filter: [{ Key: 'CenBandwidthPackageId', Value: [id] }] }, this.callOptions())).CenBandwidthPackages?.CenBandwidthPackage?.[0]) ||
+          undefined,
+        { signal: this.lifetime.signal, initial: 250, max: 3000, timeout: Math.max(1, this.settleTimeout) * 1000 },
+      );
+    const progress = (status: string, done: boolean) => this.emit('cen-progress', { action, id, status, done });
     try {
-      if (d.kind === 'unassociate' || d.associated) {
-        await client.UnassociateCenBandwidthPackage({ CenId, CenBandwidthPackageId: id }, { ...this.callOptions(), idempotencyKey: newKey() });
-        this.emit('cen-progress', { action, id, status: 'Unassociating', done: false });
-        await poll(async () => !((await describe())?.CenIds?.CenId ?? []).includes(CenId));
-        this.emit('cen-progress', { action, id, status: 'Idle', done: d.kind === 'unassociate' });
+      if (!del || d.associated) {
+        await client.UnassociateCenBandwidthPackage({ CenId, CenBandwidthPackageId: id }, opts());
+        progress('Unassociating', false);
+        await poll((p) => !p?.CenIds?.CenId?.includes(CenId));
+        progress('Idle', !del);
       }
-      if (d.kind === 'delete') {
+      if (del) {
         action = 'DeleteCenBandwidthPackage';
-        await client.DeleteCenBandwidthPackage({ CenBandwidthPackageId: id }, { ...this.callOptions(), idempotencyKey: newKey() });
-        await poll(async () => !(await describe()));
-        this.emit('cen-progress', { action, id, status: 'Deleted', done: true });
+        await client.DeleteCenBandwidthPackage({ CenBandwidthPackageId: id }, opts());
+        await poll((p) => !p);
+        progress('Deleted', true);
       }
-      void this.announce(d.kind === 'delete' ? this.t.deleted(id) : this.t.unassociated(id));
-      this.renderRoot.querySelector('dialog')?.close();
-      this.load(true);
+      void this.announce(del ? this.t.deleted(id) : this.t.unassociated(id));
+      this.#q<HTMLDialogElement>('dialog')?.close();
     } catch (e) {
       if (!isAbort(e)) this.dialogError = this.failed(action, e);
-      this.load(true);
-    } finally {
-      this.busy = false;
     }
+    this.load(true);
+    this.busy = false;
   }
 
   // ---------- words ----------
 
-  private n(x: number): string {
+  #n(x: number): string {
     return formatNumber(this.locale, x);
   }
 
-  private areaName(a: AreaId): string {
-    const area = AREAS.find((x) => x.id === a);
-    return area ? (this.locale === 'zh-CN' ? area.name.zh : area.name.en) : a;
+  #name(x: Opt<{ name: { en: string; zh: string } }>, id: string): string {
+    return x ? x.name[this.locale === 'zh-CN' ? 'zh' : 'en'] : id;
   }
 
-  private regionName(id: string): string {
-    const r = regionById(id);
-    return r ? (this.locale === 'zh-CN' ? r.name.zh : r.name.en) : id;
+  #region(id: string): string {
+    return this.#name(regionById(id), id);
   }
 
-  private pairName(a: string, b: string): string {
-    return this.t.pairLabel(this.regionName(a), this.regionName(b));
+  #areas(span: string): [string, string] {
+    return spanAreas(span).map((x) => this.#name(AREAS.find((y) => y.id === x), x)) as [string, string];
   }
 
-  private lengthText(p: PurchaseEdit): string {
-    return p.PricingCycle === 'Year' ? this.t.periodYears(p.Period) : this.t.periodMonths(p.Period);
+  #spanTitle(span: string): string {
+    return this.t.spanTitle(...this.#areas(span));
   }
 
-  private stepText(s: PlanStep, o?: StepOutcome): string {
+  #pair(a: string, b: string): string {
+    return this.t.pairLabel(this.#region(a), this.#region(b));
+  }
+
+  #len(cycle: string, n: number): string {
+    return this.t[cycle === 'Year' ? 'periodYears' : 'periodMonths'](n);
+  }
+
+  #stepText(s: PlanStep, o?: StepOutcome): string {
     const t = this.t.step;
-    switch (s.kind) {
-      case 'buy': {
-        const [a, b] = spanAreas(s.span);
-        return t.buy(this.n(s.params.Bandwidth), this.areaName(a), this.areaName(b), this.lengthText(s.params));
-      }
-      case 'associate': {
-        const [a, b] = spanAreas(s.span);
-        return t.associate(s.CenBandwidthPackageId ?? o?.CenBandwidthPackageId ?? t.newPackage(this.areaName(a), this.areaName(b)));
-      }
-      case 'grow':
-        return t.grow(s.CenBandwidthPackageId, this.n(s.from), this.n(s.to));
-      case 'shrink':
-        return t.shrink(s.CenBandwidthPackageId, this.n(s.from), this.n(s.to));
-      case 'lower':
-        return s.to === 0 ? t.remove(this.pairName(s.LocalRegionId, s.OppositeRegionId), this.n(s.from)) : t.lower(this.pairName(s.LocalRegionId, s.OppositeRegionId), this.n(s.from), this.n(s.to));
-      case 'raise':
-        return s.from === 0 ? t.set(this.pairName(s.LocalRegionId, s.OppositeRegionId), this.n(s.to)) : t.raise(this.pairName(s.LocalRegionId, s.OppositeRegionId), this.n(s.from), this.n(s.to));
-    }
-  }
-
-  private issueText(i: PairIssue): string {
-    const t = this.t.issue;
-    switch (i.code) {
-      case 'value':
-        return this.m.invalid(this.t.colNew, i.message);
-      case 'unknownArea':
-        return t.unknownArea;
-      case 'notAttached':
-        return t.notAttached(i.regions.map((r) => this.regionName(r)).join(', '));
-      case 'noPackage':
-        return t.noPackage;
-      case 'overAllocated':
-        return t.overAllocated(this.n(i.over));
-    }
+    if (s.kind === 'buy') return t.buy(this.#n(s.params.Bandwidth), ...this.#areas(s.span), this.#len(s.params.PricingCycle, s.params.Period));
+    if (s.kind === 'associate') return t.associate(s.CenBandwidthPackageId ?? o?.CenBandwidthPackageId ?? t.newPackage(...this.#areas(s.span)));
+    const x = 'LocalRegionId' in s ? this.#pair(s.LocalRegionId, s.OppositeRegionId) : s.CenBandwidthPackageId;
+    const from = this.#n(s.from);
+    const to = this.#n(s.to);
+    return s.kind === 'lower' && s.to === 0 ? t.remove(x, from) : s.kind === 'raise' && s.from === 0 ? t.set(x, to) : t[s.kind](x, from, to);
   }
 
   /** Mbit/s allocated from a package now: the API's word when asked, else the sum of its limits. */
-  private allocated(p: PackageInfo): number {
+  #allocated(p: PackageInfo): number {
     const span = spanOfPackage(p);
     const server = span ? this.plan?.remaining?.[span] : undefined;
     if (server !== undefined) return Math.max(0, p.Bandwidth - server);
@@ -534,53 +556,57 @@ export class CenBandwidthPlanner extends CenElement {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    let body: TemplateResult;
-    if (!this.cenId) body = html`<p class="note">${t.chooseCen}</p>`;
-    else if (this.state === 'loading' || (!this.plan && !this.error)) body = html`${renderSkeleton(4, 5)}<span class="sr-only">${this.m.loading}</span>`;
-    else if (!this.plan && this.error) body = renderError(this.m, this.error, () => this.reload());
-    else
-      body = html`${this.error ? renderError(this.m, this.error, () => this.reload()) : nothing} ${this.renderPackages()} ${this.renderMatrix()}
-      ${this.renderPlan()}`;
-    return html`<div part="base" lang=${this.locale} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
-      ${this.cenId
+    const cen = this.cenId;
+    const err = this.error;
+    const retry = () => this.reload();
+    return html`<div part="base" lang=${this.locale} aria-busy=${tf(this.state === 'loading')}>
+      ${cen
         ? html`<div class="row">
-            <h2 id="planner-title">${t.title(this.cenId)}</h2>
+            <h2 id="planner-title">${t.title(cen)}</h2>
             <span class="spacer"></span>
-            <button type="button" ?disabled=${this.state === 'progress'} @click=${() => this.reload()}>${t.reload}</button>
+            ${btn(t.reload, retry, { d: this.state === 'progress' })}
           </div>`
         : nothing}
-      ${body} ${this.renderDialog()} ${this.renderLive()}
+      ${!cen
+        ? html`<p class="note">${t.chooseCen}</p>`
+        : this.state === 'loading' || (!this.plan && !err)
+          ? html`${renderSkeleton(4, 5)}<span class="sr-only">${this.m.loading}</span>`
+          : html`${err ? renderError(this.m, err, retry) : nothing} ${this.plan ? [this.#packages(), this.#matrix(), this.#planView()] : nothing}`}
+      ${this.#dialogView()} ${this.renderLive()}
     </div>`;
   }
 
-  private renderPackages(): TemplateResult {
+  #packages(): TemplateResult {
     const t = this.t;
     const plan = this.plan!;
     const now = Date.now();
+    const busy = this.state === 'progress';
     const canUnassociate = this.canCall('UnassociateCenBandwidthPackage');
     const canDelete = this.canCall('DeleteCenBandwidthPackage');
+    const canAssociate = this.canCall(ASSOCIATE);
+    const n = (x: number) => this.#n(x);
     const row = (p: PackageInfo, associated: boolean) => {
+      const id = p.CenBandwidthPackageId;
+      const bw = p.Bandwidth;
       const span = spanOfPackage(p);
-      const [a, b] = span ? spanAreas(span) : (['?', '?'] as unknown as [AreaId, AreaId]);
-      const used = associated ? this.allocated(p) : 0;
-      const pct = p.Bandwidth > 0 ? Math.min(100, (used / p.Bandwidth) * 100) : 0;
+      const used = associated ? this.#allocated(p) : 0;
       const days = daysUntil(p.ExpiredTime, now);
-      const soon = expiresSoon(p.ExpiredTime, now);
       const limits = associated ? limitsOnPackage(plan, p) : [];
       const refusal = limits.length
-        ? t.refusedLimits(limits.map((l) => `${this.pairName(l.LocalRegionId, l.OppositeRegionId)} ${t.mbps(this.n(l.BandwidthLimit))}`).join(', '))
+        ? t.refusedLimits(limits.map((l) => `${this.#pair(l.LocalRegionId, l.OppositeRegionId)} ${t.mbps(n(l.BandwidthLimit))}`).join(', '))
         : undefined;
-      const refusalId = `refusal-${p.CenBandwidthPackageId}`;
-      const name = p.Name ? `${p.Name} (${p.CenBandwidthPackageId})` : p.CenBandwidthPackageId;
-      return html`<tr data-package=${p.CenBandwidthPackageId}>
-        <td><span class="mono">${p.CenBandwidthPackageId}</span>${p.Name ? html`<div class="help">${p.Name}</div>` : nothing}</td>
-        <td>${t.spanTitle(this.areaName(a), this.areaName(b))}</td>
-        <td class="num">${t.mbps(this.n(p.Bandwidth))}</td>
+      const refusalId = refusal && `refusal-${id}`;
+      const chosen = !!span && this.edits.associations?.[span] === id;
+      const billing = p.BandwidthPackageChargeType ?? '';
+      return html`<tr data-package=${id}>
+        <td><span class="mono">${id}</span>${p.Name ? html`<div class="help">${p.Name}</div>` : nothing}</td>
+        <td>${this.#spanTitle(span ?? '?_?' /* areas unknown: ? ↔ ? */)}</td>
+        <td class="num">${t.mbps(n(bw))}</td>
         <td><span class="badge ${p.Status === 'InUse' ? 'ok' : ''}">${t.status[p.Status] ?? p.Status}</span></td>
-        <td>${t.billing[p.BandwidthPackageChargeType ?? ''] ?? p.BandwidthPackageChargeType ?? ''}</td>
+        <td>${t.billing[billing] ?? billing}</td>
         <td part="expiry">
-          ${soon && days !== undefined
-            ? html`<strong class="expiry-soon" data-soon>${days <= 0 ? t.expired : days < 1 ? t.expiresToday : t.expiresIn(this.n(Math.floor(days)))}</strong><br />`
+          ${days! < EXPIRY_WARNING_DAYS
+            ? html`<strong class="expiry-soon" data-soon>${days! <= 0 ? t.expired : days! < 1 ? t.expiresToday : t.expiresIn(n(Math.floor(days!)))}</strong><br />`
             : nothing}
           <span class="help">${formatDate(this.locale, p.ExpiredTime)}</span>
         </td>
@@ -590,242 +616,218 @@ export class CenBandwidthPlanner extends CenElement {
                 <div
                   part="meter"
                   role="meter"
-                  class=${used >= p.Bandwidth ? 'full' : ''}
-                  aria-label=${t.allocatedLabel(name)}
+                  class=${used >= bw ? 'full' : ''}
+                  aria-label=${t.allocatedLabel(p.Name ? `${p.Name} (${id})` : id)}
                   aria-valuemin="0"
-                  aria-valuemax=${p.Bandwidth}
-                  aria-valuenow=${Math.min(used, p.Bandwidth)}
-                  aria-valuetext=${t.allocatedText(this.n(used), this.n(p.Bandwidth))}
+                  aria-valuemax=${bw}
+                  aria-valuenow=${Math.min(used, bw)}
+                  aria-valuetext=${t.allocatedText(n(used), n(bw))}
                 >
-                  <span class="fill" style="inline-size:${pct}%"></span>
+                  <span class="fill" style="inline-size:${bw > 0 ? Math.min(100, (used / bw) * 100) : 0}%"></span>
                 </div>
-                <span class="num">${this.n(used)} / ${this.n(p.Bandwidth)}</span>
+                <span class="num">${n(used)} / ${n(bw)}</span>
               </div>
             </td>`
           : nothing}
         <td>
           <div class="row">
             ${associated && canUnassociate
-              ? html`<button
-                  type="button"
-                  data-action="unassociate"
-                  aria-label=${t.unassociateLabel(p.CenBandwidthPackageId)}
-                  aria-describedby=${refusal ? refusalId : nothing}
-                  ?disabled=${!!refusal || this.state === 'progress'}
-                  @click=${() => this.openDialog({ kind: 'unassociate', pkg: p })}
-                >
-                  ${t.unassociate}
-                </button>`
+              ? btn(t.unassociate, () => this.#open({ kind: 'unassociate', pkg: p }), { a: 'unassociate', l: t.unassociateLabel(id), x: refusalId, d: !!refusal || busy })
               : nothing}
-            ${!associated && this.canCall('AssociateCenBandwidthPackage') && span && !plan.packages.some((x) => spanOfPackage(x) === span)
-              ? html`<button
-                  type="button"
-                  data-action="associate"
-                  aria-label=${t.associateLabel(p.CenBandwidthPackageId)}
-                  aria-pressed=${this.edits.associations?.[span] === p.CenBandwidthPackageId ? 'true' : 'false'}
-                  @click=${() => this.setAssociation(span, this.edits.associations?.[span] === p.CenBandwidthPackageId ? undefined : p.CenBandwidthPackageId)}
-                >
-                  ${t.associate}
-                </button>`
+            ${!associated && canAssociate && span && !plan.packages.some((x) => spanOfPackage(x) === span)
+              ? btn(t.associate, () => this.#associate(span, chosen ? undefined : id), { a: 'associate', l: t.associateLabel(id), p: tf(chosen) })
               : nothing}
             ${canDelete
-              ? html`<button
-                  type="button"
-                  class="danger-link link"
-                  data-action="delete"
-                  aria-label=${t.deleteLabel(p.CenBandwidthPackageId)}
-                  aria-describedby=${refusal ? refusalId : nothing}
-                  ?disabled=${!!refusal || this.state === 'progress'}
-                  @click=${() => this.openDialog({ kind: 'delete', pkg: p, associated })}
-                >
-                  ${t.deletePackage}
-                </button>`
+              ? btn(t.deletePackage, () => this.#open({ kind: 'delete', pkg: p, associated }), {
+                  c: 'danger-link link',
+                  a: 'delete',
+                  l: t.deleteLabel(id),
+                  x: refusalId,
+                  d: !!refusal || busy,
+                })
               : nothing}
           </div>
           ${refusal ? html`<div id=${refusalId} class="refusal">${refusal}</div>` : nothing}
         </td>
       </tr>`;
     };
-    const head = (associated: boolean) => html`<thead>
-      <tr>
-        <th scope="col">${t.colPackage}</th>
-        <th scope="col">${t.colAreas}</th>
-        <th scope="col" class="num">${t.colBandwidth}</th>
-        <th scope="col">${t.colStatus}</th>
-        <th scope="col">${t.colBilling}</th>
-        <th scope="col">${t.colExpiry}</th>
-        ${associated ? html`<th scope="col">${t.colAllocated}</th>` : nothing}
-        <th scope="col">${t.colActions}</th>
-      </tr>
-    </thead>`;
+    const cols = (associated: boolean) => [
+      t.colPackage,
+      t.colAreas,
+      t.colBandwidth,
+      t.colStatus,
+      t.colBilling,
+      t.colExpiry,
+      ...(associated ? [t.colAllocated] : []),
+      t.colActions,
+    ];
+    const idle = plan.idlePackages;
     return html`<section>
       <h3 id="packages-title">${t.packagesTitle}</h3>
       ${plan.packages.length
-        ? html`<div class="scroll" tabindex="0" role="region" aria-labelledby="packages-title">
-            <table part="packages">
-              ${head(true)}
-              <tbody>
-                ${plan.packages.map((p) => row(p, true))}
-              </tbody>
-            </table>
-          </div>`
+        ? table(
+            'packages-title',
+            'packages',
+            undefined,
+            '0',
+            cols(true),
+            2,
+            plan.packages.map((p) => row(p, true)),
+          )
         : html`<p class="help">${t.noPackages}</p>`}
-      ${plan.idlePackages?.length
+      ${idle?.length
         ? html`<h4 id="idle-title">${t.idleTitle}</h4>
-            <div class="scroll" tabindex="0" role="region" aria-labelledby="idle-title">
-              <table part="idle-packages" aria-labelledby="idle-title">
-                ${head(false)}
-                <tbody>
-                  ${plan.idlePackages.map((p) => row(p, false))}
-                </tbody>
-              </table>
-            </div>`
+            ${table(
+              'idle-title',
+              'idle-packages',
+              'idle-title',
+              '0',
+              cols(false),
+              2,
+              idle.map((p) => row(p, false)),
+            )}`
         : nothing}
     </section>`;
   }
 
-  private renderMatrix(): TemplateResult {
+  #matrix(): TemplateResult {
     const t = this.t;
-    const ev = this.ev!;
-    const spans = ev.spans.filter((s) => s.pairs.length || s.package || s.purchase || s.association);
+    const n = (x: number) => this.#n(x);
+    const canSet = this.canCall('SetCenInterRegionBandwidthLimit');
+    const span = (s: SpanEval) => {
+      const id = `span-${s.span}`;
+      const over = s.issues.find((i) => i.code === 'overAllocated');
+      const pkg = s.package;
+      return html`<div part="span" class="span ${s.issues.length ? 'invalid' : ''}" data-span=${s.span} role="group" aria-labelledby=${id}>
+        <div class="span-head">
+          <h4 id=${id}>${this.#spanTitle(s.span)}</h4>
+          ${pkg ? html`<span>${t.spanPackage(pkg.CenBandwidthPackageId, n(pkg.Bandwidth))}</span>` : nothing}
+          ${pkg ?? s.association ?? s.purchase
+            ? html`<span data-remaining=${s.remaining}>${t.spanRemaining(n(s.allocatedPlanned), n(s.capacity), n(Math.max(0, s.remaining)))}</span>`
+            : html`<span class="help">${t.spanNoPackage}</span>`}
+          ${s.serverRemaining !== undefined
+            ? html`<span class="help" data-server-remaining=${s.serverRemaining}>${t.serverRemaining(n(s.serverRemaining))}</span>`
+            : nothing}
+          ${over ? html`<span class="over" role="alert">${t.spanOver(n(over.over))}</span>` : nothing}
+        </div>
+        ${this.#offer(s)}
+        ${s.pairs.length
+          ? table(
+              id,
+              undefined,
+              id,
+              canSet ? undefined : '0',
+              [t.colPair, t.colCurrent, t.colStatus, t.colNew],
+              1,
+              s.pairs.map((p) => this.#pairRow(p, canSet)),
+            )
+          : nothing}
+      </div>`;
+    };
     return html`<section part="matrix" aria-labelledby="limits-title">
       <h3 id="limits-title">${t.limitsTitle}</h3>
-      ${this.plan!.regions.length < 2 ? html`<p class="help">${t.noRegions}</p>` : nothing} ${spans.map((s) => this.renderSpan(s))}
+      ${this.plan!.regions.length < 2 ? html`<p class="help">${t.noRegions}</p>` : nothing}
+      ${this.#ev!.spans.filter((s) => s.pairs.length || s.package || s.purchase || s.association).map(span)}
     </section>`;
   }
 
-  private renderSpan(s: SpanEval): TemplateResult {
+  #pairRow(p: PairEval, canSet: boolean): TemplateResult {
     const t = this.t;
-    const [a, b] = s.areas;
-    const canSet = this.canCall('SetCenInterRegionBandwidthLimit');
-    const titleId = `span-${s.span}`;
-    const over = s.issues.find((i) => i.code === 'overAllocated');
-    const planned = s.package ?? s.association ?? s.purchase;
-    return html`<div part="span" class="span ${s.issues.length ? 'invalid' : ''}" data-span=${s.span} role="group" aria-labelledby=${titleId}>
-      <div class="span-head">
-        <h4 id=${titleId}>${t.spanTitle(this.areaName(a), this.areaName(b))}</h4>
-        ${s.package ? html`<span>${t.spanPackage(s.package.CenBandwidthPackageId, this.n(s.package.Bandwidth))}</span>` : nothing}
-        ${planned
-          ? html`<span data-remaining=${s.remaining}>${t.spanRemaining(this.n(s.allocatedPlanned), this.n(s.capacity), this.n(Math.max(0, s.remaining)))}</span>`
-          : html`<span class="help">${t.spanNoPackage}</span>`}
-        ${s.serverRemaining !== undefined ? html`<span class="help" data-server-remaining=${s.serverRemaining}>${t.serverRemaining(this.n(s.serverRemaining))}</span>` : nothing}
-        ${over && over.code === 'overAllocated' ? html`<span class="over" role="alert">${t.spanOver(this.n(over.over))}</span>` : nothing}
-      </div>
-      ${this.renderOffer(s)}
-      ${s.pairs.length
-        ? html`<div class="scroll" role="region" aria-labelledby=${titleId} tabindex=${canSet ? nothing : '0'}>
-            <table aria-labelledby=${titleId}>
-              <thead>
-                <tr>
-                  <th scope="col">${t.colPair}</th>
-                  <th scope="col" class="num">${t.colCurrent}</th>
-                  <th scope="col">${t.colStatus}</th>
-                  <th scope="col">${t.colNew}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${s.pairs.map((p) => this.renderPair(p, canSet))}
-              </tbody>
-            </table>
-          </div>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderPair(p: PairEval, canSet: boolean): TemplateResult {
-    const t = this.t;
-    const inputId = `limit-${p.key.replace(/[^a-z0-9-]/gi, '_')}`;
-    const issues = p.issues.map((i) => this.issueText(i));
-    const describedBy = issues.length ? `${inputId}-issue` : `${inputId}-help`;
+    const a = p.LocalRegionId;
+    const b = p.OppositeRegionId;
+    const id = `limit-${p.key.replace(/[^a-z0-9-]/gi, '_')}`;
+    const issues = p.issues.map((i) =>
+      i.code === 'value'
+        ? this.m.invalid(t.colNew, i.message)
+        : i.code === 'notAttached'
+          ? t.issue.notAttached(i.regions.map((r) => this.#region(r)).join(', '))
+          : i.code === 'overAllocated'
+            ? t.issue.overAllocated(this.#n(i.over))
+            : t.issue[i.code],
+    );
+    const bad = issues.length;
     return html`<tr part="pair" data-pair=${p.key} class=${p.changed ? 'changed' : ''}>
       <th scope="row">
-        ${this.pairName(p.LocalRegionId, p.OppositeRegionId)}
-        <div class="help mono">${p.LocalRegionId} ↔ ${p.OppositeRegionId}</div>
+        ${this.#pair(a, b)}
+        <div class="help mono">${a} ↔ ${b}</div>
       </th>
-      <td class="num">${p.current ? t.mbps(this.n(p.current)) : t.none}</td>
+      <td class="num">${p.current ? t.mbps(this.#n(p.current)) : t.none}</td>
       <td>${p.status ? html`<span class="badge ${p.status === 'Active' ? 'ok' : 'busy'}" data-status=${p.status}>${t.status[p.status] ?? p.status}</span>` : nothing}</td>
       <td class="limit">
         ${canSet
           ? html`<input
-                id=${inputId}
+                id=${id}
                 part="pair-input"
                 type="number"
                 min="0"
                 step="1"
                 inputmode="numeric"
-                aria-label=${t.newLimitLabel(this.regionName(p.LocalRegionId), this.regionName(p.OppositeRegionId))}
-                aria-invalid=${issues.length ? 'true' : 'false'}
-                aria-describedby=${describedBy}
+                aria-label=${t.newLimitLabel(this.#region(a), this.#region(b))}
+                aria-invalid=${tf(bad)}
+                aria-describedby="${id}-${bad ? 'issue' : 'help'}"
                 .value=${String(p.target)}
                 ?disabled=${this.state === 'progress'}
-                @input=${(e: Event) => this.onLimitInput(p, (e.target as HTMLInputElement).value)}
+                @input=${(e: Event) => this.#setNum('limits', p.key, p.current, val(e))}
               />
-              ${issues.length
-                ? html`<span id="${inputId}-issue" class="pair-issue">${issues.join(' ')}</span>`
-                : html`<span id="${inputId}-help" class="help">${p.changed && p.target === 0 ? t.removes : ''}</span>`}`
-          : html`<span>${t.mbps(this.n(p.current))}</span>`}
+              ${bad ? issueSpan(`${id}-issue`, issues.join(' ')) : html`<span id="${id}-help" class="help">${p.changed && p.target === 0 ? t.removes : ''}</span>`}`
+          : html`<span>${t.mbps(this.#n(p.current))}</span>`}
       </td>
     </tr>`;
   }
 
-  private renderOffer(s: SpanEval): TemplateResult | typeof nothing {
+  #offer(s: SpanEval): TemplateResult | typeof nothing {
     const t = this.t;
-    const canBuy = this.canCall('CreateCenBandwidthPackage') && this.canCall('AssociateCenBandwidthPackage');
-    if (s.package) {
+    const n = (x: number) => this.#n(x);
+    const span = s.span;
+    const pkg = s.package;
+    const canBuy = this.canCall('CreateCenBandwidthPackage') && this.canCall(ASSOCIATE);
+    if (pkg) {
       if (!this.canCall('ModifyCenBandwidthPackageSpec')) return nothing;
       const over = s.issues.some((i) => i.code === 'overAllocated');
-      const id = s.package.CenBandwidthPackageId;
+      const id = pkg.CenBandwidthPackageId;
       const inputId = `resize-${id}`;
-      const bandwidthIssue = s.issues.find((i) => i.code === 'bandwidth');
-      if (!over && s.resize === undefined) {
+      const issue = s.issues.find((i) => i.code === 'bandwidth');
+      const set = (v: string) => this.#setNum('resizes', id, pkg.Bandwidth, v);
+      const resize = s.resize;
+      if (!over && resize === undefined) {
         return html`<div class="row resize">
           <label for=${inputId} class="help">${t.resizeLabel(id)}</label>
-          <input id=${inputId} type="number" min="2" max="10000" step="1" .value=${String(s.package.Bandwidth)} @change=${(e: Event) => this.onResizeInput(s.package!, (e.target as HTMLInputElement).value)} />
+          ${bwInput(inputId, pkg.Bandwidth, set)}
         </div>`;
       }
       return html`<div part="offer" class="offer resize">
-        ${s.resize !== undefined && s.resize !== s.package.Bandwidth
-          ? html`<p class="planned">${t.resizePlanned(this.n(s.package.Bandwidth), this.n(s.resize))}</p>`
-          : nothing}
+        ${resize !== undefined && resize !== pkg.Bandwidth ? html`<p class="planned">${t.resizePlanned(n(pkg.Bandwidth), n(resize))}</p>` : nothing}
         <div class="row">
           <label for=${inputId}>${t.resizeLabel(id)}</label>
-          <input
-            id=${inputId}
-            type="number"
-            min="2"
-            max="10000"
-            step="1"
-            aria-invalid=${bandwidthIssue ? 'true' : 'false'}
-            aria-describedby=${bandwidthIssue ? `${inputId}-issue` : nothing}
-            .value=${String(s.resize ?? s.package.Bandwidth)}
-            @input=${(e: Event) => this.onResizeInput(s.package!, (e.target as HTMLInputElement).value)}
-          />
-          ${over && s.resize !== s.needed
-            ? html`<button type="button" data-action="resize" @click=${() => this.onResizeInput(s.package!, String(s.needed))}>${t.resizeOffer(this.n(s.needed))}</button>`
-            : nothing}
-          ${s.resize !== undefined ? html`<button type="button" class="link" @click=${() => this.onResizeInput(s.package!, '')}>${t.cancelResize}</button>` : nothing}
+          ${bwInput(inputId, resize ?? pkg.Bandwidth, set, !!issue && `${inputId}-issue`)}
+          ${over && resize !== s.needed ? btn(t.resizeOffer(n(s.needed)), () => set(String(s.needed)), { a: 'resize' }) : nothing}
+          ${resize !== undefined ? btn(t.cancelResize, () => set(''), { c: 'link' }) : nothing}
         </div>
-        ${bandwidthIssue && bandwidthIssue.code === 'bandwidth'
-          ? html`<span id="${inputId}-issue" class="pair-issue">${this.m.invalid(t.buyBandwidth, bandwidthIssue.message)}</span>`
-          : nothing}
+        ${issue ? issueSpan(`${inputId}-issue`, this.m.invalid(t.buyBandwidth, issue.message)) : nothing}
       </div>`;
     }
     if (!canBuy && !s.idle.length) return nothing;
-    const wants = s.pairs.some((p) => p.changed && p.target > 0) || s.purchase || s.association;
-    if (!wants) return nothing;
-    const draft = this.draftOf(s);
-    const p = `buy-${s.span}`;
-    const issues = s.issues.filter((i) => i.code === 'bandwidth' || i.code === 'period').map((i) => ('message' in i ? this.m.invalid(i.code === 'bandwidth' ? t.buyBandwidth : t.buyPeriod, i.message) : ''));
-    return html`<div part="offer" class="offer" data-offer=${s.span}>
+    if (!s.pairs.some((p) => p.changed && p.target > 0) && !s.purchase && !s.association) return nothing;
+    const draft = this.#draft(s);
+    const p = `buy-${span}`;
+    const issues = s.issues.flatMap((i) => ('message' in i ? this.m.invalid(i.code === 'bandwidth' ? t.buyBandwidth : t.buyPeriod, i.message) : []));
+    const select = (id: string, name: string, label: string, set: (v: string) => Partial<PurchaseEdit>, options: [unknown, boolean, string][]) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} name=${name} @change=${(e: Event) => this.#setDraft(s, set(val(e)))}>
+          ${options.map(([v, on, text]) => html`<option value=${v} ?selected=${on}>${text}</option>`)}
+        </select>
+      </div>`;
+    return html`<div part="offer" class="offer" data-offer=${span}>
       ${s.association
         ? html`<p class="planned">${t.associationPlanned(s.association.CenBandwidthPackageId)}</p>
-            <button type="button" class="link" @click=${() => this.setAssociation(s.span, undefined)}>${t.cancelAssociation}</button>`
-        : html`${s.idle.length && this.canCall('AssociateCenBandwidthPackage')
+            ${btn(t.cancelAssociation, () => this.#associate(span), { c: 'link' })}`
+        : html`${s.idle.length && this.canCall(ASSOCIATE)
               ? html`<p>${t.orAssociate}</p>
                   <div class="row">
                     ${s.idle.map(
-                      (x) => html`<button type="button" data-action="associate-idle" data-package=${x.CenBandwidthPackageId} @click=${() => this.setAssociation(s.span, x.CenBandwidthPackageId)}>
-                        ${t.associateLabel(x.CenBandwidthPackageId)} (${t.mbps(this.n(x.Bandwidth))})
+                      (x) => html`<button type="button" data-action="associate-idle" data-package=${x.CenBandwidthPackageId} @click=${() => this.#associate(span, x.CenBandwidthPackageId)}>
+                        ${t.associateLabel(x.CenBandwidthPackageId)} (${t.mbps(n(x.Bandwidth))})
                       </button>`,
                     )}
                   </div>`
@@ -833,56 +835,48 @@ export class CenBandwidthPlanner extends CenElement {
             ${canBuy
               ? html`<fieldset class="buy">
                   <legend>${t.buyTitle}</legend>
-                  ${s.purchase ? html`<p class="planned" data-purchase-planned>${t.purchasePlanned(this.n(s.purchase.Bandwidth), this.lengthText(s.purchase))}</p>` : nothing}
+                  ${s.purchase
+                    ? html`<p class="planned" data-purchase-planned>${t.purchasePlanned(n(s.purchase.Bandwidth), this.#len(s.purchase.PricingCycle, s.purchase.Period))}</p>`
+                    : nothing}
                   <div class="row">
                     <div class="field">
                       <label for="${p}-bw">${t.buyBandwidth}</label>
-                      <input
-                        id="${p}-bw"
-                        type="number"
-                        min="2"
-                        max="10000"
-                        step="1"
-                        name="Bandwidth"
-                        aria-invalid=${issues.length ? 'true' : 'false'}
-                        aria-describedby=${issues.length ? `${p}-issue` : nothing}
-                        .value=${String(draft.Bandwidth)}
-                        @input=${(e: Event) => this.setDraft(s.span, { Bandwidth: Number((e.target as HTMLInputElement).value) }, s)}
-                      />
+                      ${bwInput(`${p}-bw`, draft.Bandwidth, (v) => this.#setDraft(s, { Bandwidth: Number(v) }), !!issues.length && `${p}-issue`, 'Bandwidth')}
                     </div>
-                    <div class="field">
-                      <label for="${p}-cycle">${t.buyCycle}</label>
-                      <select id="${p}-cycle" name="PricingCycle" @change=${(e: Event) => this.setDraft(s.span, { PricingCycle: (e.target as HTMLSelectElement).value as 'Month' | 'Year' }, s)}>
-                        <option value="Month" ?selected=${draft.PricingCycle === 'Month'}>${t.month}</option>
-                        <option value="Year" ?selected=${draft.PricingCycle === 'Year'}>${t.year}</option>
-                      </select>
-                    </div>
-                    <div class="field">
-                      <label for="${p}-period">${t.buyPeriod}</label>
-                      <select id="${p}-period" name="Period" @change=${(e: Event) => this.setDraft(s.span, { Period: Number((e.target as HTMLSelectElement).value) }, s)}>
-                        ${PACKAGE_PERIODS[draft.PricingCycle].map(
-                          (n) => html`<option value=${n} ?selected=${n === draft.Period}>${draft.PricingCycle === 'Year' ? t.periodYears(n) : t.periodMonths(n)}</option>`,
-                        )}
-                      </select>
-                    </div>
-                    <label class="check"
-                      ><input type="checkbox" name="AutoRenew" .checked=${!!draft.AutoRenew} @change=${(e: Event) => this.setDraft(s.span, { AutoRenew: (e.target as HTMLInputElement).checked }, s)} />
-                      ${t.autoRenew}</label
-                    >
-                    <button type="button" data-action="buy" aria-pressed=${s.purchase ? 'true' : 'false'} @click=${() => this.togglePurchase(s)}>
-                      ${s.purchase ? t.removePurchase : t.addPurchase}
-                    </button>
+                    ${select(
+                      `${p}-cycle`,
+                      'PricingCycle',
+                      t.buyCycle,
+                      (v) => ({ PricingCycle: v as 'Month' | 'Year' }),
+                      (['Month', 'Year'] as const).map((c) => [c, draft.PricingCycle === c, c === 'Year' ? t.year : t.month]),
+                    )}
+                    ${select(
+                      `${p}-period`,
+                      'Period',
+                      t.buyPeriod,
+                      (v) => ({ Period: Number(v) }),
+                      PACKAGE_PERIODS[draft.PricingCycle].map((k) => [k, k === draft.Period, this.#len(draft.PricingCycle, k)]),
+                    )}
+                    ${check(!!draft.AutoRenew, (c) => this.#setDraft(s, { AutoRenew: c }), t.autoRenew, 'AutoRenew')}
+                    ${btn(s.purchase ? t.removePurchase : t.addPurchase, () => this.#togglePurchase(s), { a: 'buy', p: tf(s.purchase) })}
                   </div>
-                  ${issues.length ? html`<span id="${p}-issue" class="pair-issue">${issues.join(' ')}</span>` : nothing}
+                  ${issues.length ? issueSpan(`${p}-issue`, issues.join(' ')) : nothing}
                 </fieldset>`
               : nothing}`}
     </div>`;
   }
 
-  private renderPlan(): TemplateResult {
+  #diff(steps: PlanStep[]): TemplateResult {
+    return html`<ol data-diff>
+      ${steps.map((s) => html`<li data-kind=${s.kind}>${this.#stepText(s)}</li>`)}
+    </ol>`;
+  }
+
+  #planView(): TemplateResult {
     const t = this.t;
-    const ev = this.ev!;
+    const ev = this.#ev!;
     const steps = this.pendingSteps;
+    const busy = this.state === 'progress';
     // A span's issue that already shows on one of its changed pairs is not counted twice.
     const pairProblems = [...ev.pairs.values()].filter((p) => p.issues.length);
     const problems = pairProblems.length + ev.spans.filter((s) => s.issues.length && !pairProblems.some((p) => p.span === s.span)).length;
@@ -890,129 +884,82 @@ export class CenBandwidthPlanner extends CenElement {
       <h3 id="plan-title">${t.planTitle}</h3>
       ${!ev.dirty
         ? html`<p class="help">${t.noChanges}</p>`
-        : html`${steps.length ? html`<ol data-diff>${steps.map((s) => html`<li data-kind=${s.kind}>${this.stepText(s)}</li>`)}</ol>` : nothing}
+        : html`${steps.length ? this.#diff(steps) : nothing}
             ${problems ? html`<p class="field-error" id="plan-problems">${t.fixFirst(problems)}</p>` : nothing}
             <div class="row">
-              <button
-                type="button"
-                class="primary"
-                data-action="review"
-                ?disabled=${!ev.valid || this.state === 'progress'}
-                aria-describedby=${problems ? 'plan-problems' : nothing}
-                @click=${() => this.openDialog({ kind: 'review' })}
-              >
-                ${t.review}
-              </button>
-              <button type="button" data-action="discard" ?disabled=${this.state === 'progress'} @click=${() => this.discard()}>${t.discard}</button>
+              ${btn(t.review, () => this.#open({ kind: 'review' }), { c: 'primary', a: 'review', d: !ev.valid || busy, x: problems ? 'plan-problems' : undefined })}
+              ${btn(t.discard, () => this.discard(), { a: 'discard', d: busy })}
             </div>`}
     </section>`;
   }
 
-  private renderDialog(): TemplateResult {
+  #dialogView(): TemplateResult {
     const t = this.t;
+    const m = this.m;
     const d = this.dialog;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (d?.kind === 'review') {
+    const kind = d?.kind;
+    const pkg = d?.pkg;
+    const close = () => this.#close();
+    let body: unknown = nothing;
+    if (kind === 'review') {
       const steps = this.pendingSteps;
       const buys = steps.filter((s) => s.kind === 'buy').length;
-      body = html`<h2 id="dialog-title">${t.diffTitle}</h2>
+      body = html`${title(t.diffTitle)}
         <p>${t.diffIntro}</p>
-        <ol data-diff>
-          ${steps.map((s) => html`<li data-kind=${s.kind}>${this.stepText(s)}</li>`)}
-        </ol>
+        ${this.#diff(steps)}
         ${buys
           ? html`<div class="cost" role="note">
               <p><strong>${t.costWarning(buys)}</strong></p>
-              <label class="check"><input type="checkbox" data-cost-ack .checked=${this.costAck} @change=${(e: Event) => (this.costAck = (e.target as HTMLInputElement).checked)} /> ${t.costAck}</label>
+              ${check(this.costAck, (c) => (this.costAck = c), t.costAck)}
             </div>`
           : nothing}
         <div class="actions">
-          <button type="button" @click=${this.closeDialog}>${this.m.cancel}</button>
-          <button type="button" class="primary" data-action="apply" ?disabled=${!steps.length || (buys > 0 && !this.costAck)} @click=${() => this.apply()}>${t.apply}</button>
+          ${btn(m.cancel, close)} ${btn(t.apply, () => this.apply(), { c: 'primary', a: 'apply', d: !steps.length || (buys > 0 && !this.costAck) })}
         </div>`;
-    } else if (d?.kind === 'running' || d?.kind === 'done') {
+    } else if (kind === 'running' || kind === 'done') {
       const r = this.result;
-      body = html`<h2 id="dialog-title">${d.kind === 'running' ? t.progressTitle : r?.failed ? t.resultFailed : t.resultOk(this.progress.length)}</h2>
+      const f = r?.failed;
+      const list = (x: string[]) => (x.length ? x.join('; ') : t.resultNothing);
+      body = html`${title(kind === 'running' ? t.progressTitle : f ? t.resultFailed : t.resultOk(this.progress.length))}
         <ol data-progress>
           ${this.progress.map(
             (o) => html`<li data-kind=${o.step.kind} data-phase=${o.phase}>
-              ${this.stepText(o.step, o)}<span class="phase phase-${o.phase}">${t.phase[o.phase]}</span>
+              ${this.#stepText(o.step, o)}<span class="phase phase-${o.phase}">${t.phase[o.phase]}</span>
               ${o.phase === 'failed' && o.error
-                ? renderError(this.m, { Code: o.error.Code, message: o.error.Message, RequestId: o.error.RequestId }, undefined, t.resultFailedStep)
+                ? renderError(m, { Code: o.error.Code, message: o.error.Message, RequestId: o.error.RequestId }, undefined, t.resultFailedStep)
                 : nothing}
             </li>`,
           )}
         </ol>
-        ${d.kind === 'done' && r
-          ? html`<div data-result role=${r.failed ? 'alert' : 'status'}>
-                <p><strong>${t.resultApplied}</strong> ${r.applied.length ? r.applied.map((o) => this.stepText(o.step, o)).join('; ') : t.resultNothing}</p>
-                ${r.failed
-                  ? html`<p><strong>${t.resultFailedStep}</strong> ${this.stepText(r.failed.step, r.failed)} — <code>${r.failed.error?.Code}</code>${r.failed.error?.RequestId ? html` (${this.m.requestId} <code>${r.failed.error.RequestId}</code>)` : nothing}</p>
-                      <p><strong>${t.resultNotRun}</strong> ${r.notRun.length ? r.notRun.map((s) => this.stepText(s)).join('; ') : t.resultNothing}</p>
+        ${kind === 'done' && r
+          ? html`<div data-result role=${f ? 'alert' : 'status'}>
+                ${para(t.resultApplied, list(r.applied.map((o) => this.#stepText(o.step, o))))}
+                ${f
+                  ? html`<p>
+                        <strong>${t.resultFailedStep}</strong> ${this.#stepText(f.step, f)} — <code>${f.error?.Code}</code>${f.error?.RequestId
+                          ? html` (${m.requestId} <code>${f.error.RequestId}</code>)`
+                          : nothing}
+                      </p>
+                      ${para(t.resultNotRun, list(r.notRun.map((s) => this.#stepText(s))))}
                       <p class="help">${t.resultReloaded}</p>`
                   : nothing}
               </div>
-              <div class="actions"><button type="button" class="primary" data-focus @click=${this.closeDialog}>${t.close}</button></div>`
+              <div class="actions">${btn(t.close, close, { c: 'primary', f: true })}</div>`
           : nothing}`;
-    } else if (d?.kind === 'unassociate' || d?.kind === 'delete') {
-      const id = d.pkg.CenBandwidthPackageId;
+    } else if (pkg) {
+      const id = pkg.CenBandwidthPackageId;
       const cen = this.cenId ?? '';
-      body = html`<h2 id="dialog-title">${d.kind === 'delete' ? t.deleteTitle(id) : t.unassociateTitle(id)}</h2>
-        <p>${d.kind === 'unassociate' ? t.unassociateBody(id, cen) : d.associated ? t.deleteAssociatedBody(id, cen) : t.deleteBody(id)}</p>
-        ${this.dialogError ? renderError(this.m, this.dialogError) : nothing}
+      const del = kind === 'delete';
+      body = html`${title(del ? t.deleteTitle(id) : t.unassociateTitle(id))}
+        <p>${!del ? t.unassociateBody(id, cen) : d?.associated ? t.deleteAssociatedBody(id, cen) : t.deleteBody(id)}</p>
+        ${this.dialogError ? renderError(m, this.dialogError) : nothing}
         <div class="actions">
-          <button type="button" @click=${this.closeDialog}>${this.m.cancel}</button>
-          <button type="button" class="danger" data-action="confirm" ?disabled=${this.busy} @click=${() => this.packageAction()}>
-            ${this.busy ? this.m.working : d.kind === 'delete' ? t.deletePackage : t.unassociate}
-          </button>
+          ${btn(m.cancel, close)}
+          ${btn(this.busy ? m.working : del ? t.deletePackage : t.unassociate, () => this.#packageAction(), { c: 'danger', a: 'confirm', d: this.busy })}
         </div>`;
     }
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClosed} @cancel=${(e: Event) => this.dialog?.kind === 'running' && e.preventDefault()}>
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#closed} @cancel=${(e: Event) => this.#running && e.preventDefault()}>
       ${body}
     </dialog>`;
-  }
-}
-
-function toPackage(x: {
-  CenBandwidthPackageId: string;
-  Name?: string | undefined;
-  Bandwidth: number | string;
-  Status: string;
-  BusinessStatus?: string | undefined;
-  BandwidthPackageChargeType?: string | undefined;
-  ExpiredTime?: string | undefined;
-  GeographicRegionAId: string;
-  GeographicRegionBId: string;
-  GeographicSpanId?: string | undefined;
-  CenIds?: { CenId?: string[] | undefined } | undefined;
-}): PackageInfo {
-  return {
-    CenBandwidthPackageId: x.CenBandwidthPackageId,
-    Name: x.Name,
-    Bandwidth: Number(x.Bandwidth),
-    Status: x.Status,
-    BusinessStatus: x.BusinessStatus,
-    BandwidthPackageChargeType: x.BandwidthPackageChargeType,
-    ExpiredTime: x.ExpiredTime,
-    GeographicRegionAId: x.GeographicRegionAId,
-    GeographicRegionBId: x.GeographicRegionBId,
-    GeographicSpanId: x.GeographicSpanId,
-    CenIds: x.CenIds?.CenId ?? [],
-  };
-}
-
-function stepDetail(s: PlanStep, o?: StepOutcome): PlanStepDetail {
-  const base: PlanStepDetail = { kind: s.kind, span: s.span ?? undefined, RequestId: o?.RequestId };
-  switch (s.kind) {
-    case 'buy':
-      return { ...base, CenBandwidthPackageId: o?.CenBandwidthPackageId, to: s.params.Bandwidth };
-    case 'associate':
-      return { ...base, CenBandwidthPackageId: s.CenBandwidthPackageId ?? o?.CenBandwidthPackageId };
-    case 'grow':
-    case 'shrink':
-      return { ...base, CenBandwidthPackageId: s.CenBandwidthPackageId, from: s.from, to: s.to };
-    case 'lower':
-    case 'raise':
-      return { ...base, LocalRegionId: s.LocalRegionId, OppositeRegionId: s.OppositeRegionId, from: s.from, to: s.to };
   }
 }
