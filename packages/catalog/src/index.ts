@@ -20,6 +20,7 @@ import { catalog, type ActionName } from './catalog.js';
 export * from './action.js';
 export * from './errors.js';
 export * from './regions.js';
+export * from './regions-zh.js';
 export * as rules from './rules.js';
 export { coerceWire, listPaths } from './wire.js';
 export { validateRequest, wireIssuePath, issuePath, type Issue, type ValidationResult } from './validate.js';

@@ -17,52 +17,54 @@ export type AreaRequestValue = (typeof AREA_REQUEST_VALUES)[number];
 export interface Area {
   id: AreaId;
   requestValue: AreaRequestValue;
-  name: { en: string; zh: string };
+  /** English name; the Simplified Chinese ones are in regions-zh.ts. */
+  name: string;
 }
 
 export const AREAS: readonly Area[] = [
-  { id: 'china', requestValue: 'China', name: { en: 'Chinese mainland', zh: '中国内地' } },
-  { id: 'asia-pacific', requestValue: 'Asia-Pacific', name: { en: 'Asia Pacific', zh: '亚太' } },
-  { id: 'europe', requestValue: 'Europe', name: { en: 'Europe', zh: '欧洲' } },
-  { id: 'north-america', requestValue: 'North-America', name: { en: 'North America', zh: '北美' } },
-  { id: 'australia', requestValue: 'Australia', name: { en: 'Australia', zh: '澳大利亚' } },
-  { id: 'middle-east', requestValue: 'Middle-East', name: { en: 'Middle East', zh: '中东' } },
+  { id: 'china', requestValue: 'China', name: 'Chinese mainland' },
+  { id: 'asia-pacific', requestValue: 'Asia-Pacific', name: 'Asia Pacific' },
+  { id: 'europe', requestValue: 'Europe', name: 'Europe' },
+  { id: 'north-america', requestValue: 'North-America', name: 'North America' },
+  { id: 'australia', requestValue: 'Australia', name: 'Australia' },
+  { id: 'middle-east', requestValue: 'Middle-East', name: 'Middle East' },
 ];
 
 export interface Region {
   RegionId: string;
   area: AreaId;
-  name: { en: string; zh: string };
+  /** English name (Alibaba's en-US LocalName); the Simplified Chinese ones are in regions-zh.ts. */
+  name: string;
 }
 
 export const REGIONS: readonly Region[] = [
-  { RegionId: 'cn-qingdao', area: 'china', name: { en: 'China (Qingdao)', zh: '华北1（青岛）' } },
-  { RegionId: 'cn-beijing', area: 'china', name: { en: 'China (Beijing)', zh: '华北2（北京）' } },
-  { RegionId: 'cn-zhangjiakou', area: 'china', name: { en: 'China (Zhangjiakou)', zh: '华北3（张家口）' } },
-  { RegionId: 'cn-huhehaote', area: 'china', name: { en: 'China (Hohhot)', zh: '华北5（呼和浩特）' } },
-  { RegionId: 'cn-wulanchabu', area: 'china', name: { en: 'China (Ulanqab)', zh: '华北6（乌兰察布）' } },
-  { RegionId: 'cn-hangzhou', area: 'china', name: { en: 'China (Hangzhou)', zh: '华东1（杭州）' } },
-  { RegionId: 'cn-shanghai', area: 'china', name: { en: 'China (Shanghai)', zh: '华东2（上海）' } },
-  { RegionId: 'cn-nanjing', area: 'china', name: { en: 'China (Nanjing - Local Region)', zh: '华东5（南京-本地地域）' } },
-  { RegionId: 'cn-shenzhen', area: 'china', name: { en: 'China (Shenzhen)', zh: '华南1（深圳）' } },
-  { RegionId: 'cn-heyuan', area: 'china', name: { en: 'China (Heyuan)', zh: '华南2（河源）' } },
-  { RegionId: 'cn-guangzhou', area: 'china', name: { en: 'China (Guangzhou)', zh: '华南3（广州）' } },
-  { RegionId: 'cn-chengdu', area: 'china', name: { en: 'China (Chengdu)', zh: '西南1（成都）' } },
-  { RegionId: 'cn-hongkong', area: 'asia-pacific', name: { en: 'China (Hong Kong)', zh: '中国香港' } },
-  { RegionId: 'ap-southeast-1', area: 'asia-pacific', name: { en: 'Singapore', zh: '新加坡' } },
-  { RegionId: 'ap-southeast-3', area: 'asia-pacific', name: { en: 'Malaysia (Kuala Lumpur)', zh: '马来西亚（吉隆坡）' } },
-  { RegionId: 'ap-southeast-5', area: 'asia-pacific', name: { en: 'Indonesia (Jakarta)', zh: '印度尼西亚（雅加达）' } },
-  { RegionId: 'ap-southeast-6', area: 'asia-pacific', name: { en: 'Philippines (Manila)', zh: '菲律宾（马尼拉）' } },
-  { RegionId: 'ap-southeast-7', area: 'asia-pacific', name: { en: 'Thailand (Bangkok)', zh: '泰国（曼谷）' } },
-  { RegionId: 'ap-northeast-1', area: 'asia-pacific', name: { en: 'Japan (Tokyo)', zh: '日本（东京）' } },
-  { RegionId: 'ap-northeast-2', area: 'asia-pacific', name: { en: 'South Korea (Seoul)', zh: '韩国（首尔）' } },
-  { RegionId: 'ap-south-1', area: 'asia-pacific', name: { en: 'India (Mumbai)', zh: '印度（孟买）' } },
-  { RegionId: 'us-west-1', area: 'north-america', name: { en: 'US (Silicon Valley)', zh: '美国（硅谷）' } },
-  { RegionId: 'us-east-1', area: 'north-america', name: { en: 'US (Virginia)', zh: '美国（弗吉尼亚）' } },
-  { RegionId: 'eu-central-1', area: 'europe', name: { en: 'Germany (Frankfurt)', zh: '德国（法兰克福）' } },
-  { RegionId: 'eu-west-1', area: 'europe', name: { en: 'UK (London)', zh: '英国（伦敦）' } },
-  { RegionId: 'ap-southeast-2', area: 'australia', name: { en: 'Australia (Sydney)', zh: '澳大利亚（悉尼）' } },
-  { RegionId: 'me-east-1', area: 'middle-east', name: { en: 'UAE (Dubai)', zh: '阿联酋（迪拜）' } },
+  { RegionId: 'cn-qingdao', area: 'china', name: 'China (Qingdao)' },
+  { RegionId: 'cn-beijing', area: 'china', name: 'China (Beijing)' },
+  { RegionId: 'cn-zhangjiakou', area: 'china', name: 'China (Zhangjiakou)' },
+  { RegionId: 'cn-huhehaote', area: 'china', name: 'China (Hohhot)' },
+  { RegionId: 'cn-wulanchabu', area: 'china', name: 'China (Ulanqab)' },
+  { RegionId: 'cn-hangzhou', area: 'china', name: 'China (Hangzhou)' },
+  { RegionId: 'cn-shanghai', area: 'china', name: 'China (Shanghai)' },
+  { RegionId: 'cn-nanjing', area: 'china', name: 'China (Nanjing - Local Region)' },
+  { RegionId: 'cn-shenzhen', area: 'china', name: 'China (Shenzhen)' },
+  { RegionId: 'cn-heyuan', area: 'china', name: 'China (Heyuan)' },
+  { RegionId: 'cn-guangzhou', area: 'china', name: 'China (Guangzhou)' },
+  { RegionId: 'cn-chengdu', area: 'china', name: 'China (Chengdu)' },
+  { RegionId: 'cn-hongkong', area: 'asia-pacific', name: 'China (Hong Kong)' },
+  { RegionId: 'ap-southeast-1', area: 'asia-pacific', name: 'Singapore' },
+  { RegionId: 'ap-southeast-3', area: 'asia-pacific', name: 'Malaysia (Kuala Lumpur)' },
+  { RegionId: 'ap-southeast-5', area: 'asia-pacific', name: 'Indonesia (Jakarta)' },
+  { RegionId: 'ap-southeast-6', area: 'asia-pacific', name: 'Philippines (Manila)' },
+  { RegionId: 'ap-southeast-7', area: 'asia-pacific', name: 'Thailand (Bangkok)' },
+  { RegionId: 'ap-northeast-1', area: 'asia-pacific', name: 'Japan (Tokyo)' },
+  { RegionId: 'ap-northeast-2', area: 'asia-pacific', name: 'South Korea (Seoul)' },
+  { RegionId: 'ap-south-1', area: 'asia-pacific', name: 'India (Mumbai)' },
+  { RegionId: 'us-west-1', area: 'north-america', name: 'US (Silicon Valley)' },
+  { RegionId: 'us-east-1', area: 'north-america', name: 'US (Virginia)' },
+  { RegionId: 'eu-central-1', area: 'europe', name: 'Germany (Frankfurt)' },
+  { RegionId: 'eu-west-1', area: 'europe', name: 'UK (London)' },
+  { RegionId: 'ap-southeast-2', area: 'australia', name: 'Australia (Sydney)' },
+  { RegionId: 'me-east-1', area: 'middle-east', name: 'UAE (Dubai)' },
 ];
 
 export const REGION_IDS = REGIONS.map((r) => r.RegionId);

@@ -211,7 +211,7 @@ export class CenElement extends LitElement {
    * @example this.regionName('cn-hangzhou') // 'China (Hangzhou)', or '华东1（杭州）' under zh-CN
    */
   regionName(RegionId: string): string {
-    return localized(this.locale, (l) => l.regions[RegionId], undefined) ?? regionById(RegionId)?.name.en ?? RegionId;
+    return localized(this.locale, (l) => l.regions[RegionId], undefined) ?? regionById(RegionId)?.name ?? RegionId;
   }
 
   /**
@@ -221,7 +221,7 @@ export class CenElement extends LitElement {
    * @example this.areaName('north-america') // 'North America', or '北美' under zh-CN
    */
   areaName(area: string): string {
-    return localized(this.locale, (l) => (l.areas as Record<string, string>)[area], undefined) ?? AREAS.find((a) => a.id === area)?.name.en ?? area;
+    return localized(this.locale, (l) => (l.areas as Record<string, string>)[area], undefined) ?? AREAS.find((a) => a.id === area)?.name ?? area;
   }
 
   /** The client and per-call profile this element uses now. */

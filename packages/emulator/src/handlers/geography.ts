@@ -2,7 +2,7 @@
  * Geography: regions per area, area pairs, regions where networks attach.
  * All from the catalogue's region table, so the emulator and the pickers agree.
  */
-import { AREA_IDS, REGIONS, spanId } from '@cen-kit/catalog';
+import { AREA_IDS, REGION_NAMES_ZH, REGIONS, spanId } from '@cen-kit/catalog';
 import { paginate, type Handler } from './context.js';
 
 export const DescribeGeographicRegionMembership: Handler = (ctx, p: { GeographicRegionId: string; PageNumber?: number; PageSize?: number }) => {
@@ -34,5 +34,5 @@ export const DescribeCenGeographicSpans: Handler = (ctx, p: { GeographicSpanId?:
 export const DescribeChildInstanceRegions: Handler = (ctx, p: { ProductType?: string; AcceptLanguage?: string }) => {
   const regions = REGIONS.filter((r) => p.ProductType !== 'CCN' || r.area === 'china');
   const zh = p.AcceptLanguage === 'zh-CN';
-  return { Regions: { Region: regions.map((r) => ({ RegionId: r.RegionId, LocalName: zh ? r.name.zh : r.name.en })) } };
+  return { Regions: { Region: regions.map((r) => ({ RegionId: r.RegionId, LocalName: zh ? REGION_NAMES_ZH[r.RegionId] : r.name })) } };
 };

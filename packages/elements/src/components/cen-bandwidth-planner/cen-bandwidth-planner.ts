@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ActionName, PagedActionName, RequestOf } from '@cen-kit/client';
 import { PACKAGE_PERIODS, PAGE_SIZE_MAX } from '@cen-kit/catalog/rules';
-import { AREAS, areaRequestValue, regionById } from '@cen-kit/catalog/regions';
+import { areaRequestValue } from '@cen-kit/catalog/regions';
 import { CenElement } from '../../base/cen-element.js';
 import { isAbort, type ErrorInfo } from '../../base/errors.js';
 import { newKey } from '../../base/keys.js';
@@ -510,16 +510,8 @@ export class CenBandwidthPlanner extends CenElement {
     return formatNumber(this.locale, x);
   }
 
-  #name(x: Opt<{ name: { en: string; zh: string } }>, id: string): string {
-    return x ? x.name[this.locale === 'zh-CN' ? 'zh' : 'en'] : id;
-  }
-
-  #region(id: string): string {
-    return this.#name(regionById(id), id);
-  }
-
   #areas(span: string): [string, string] {
-    return spanAreas(span).map((x) => this.#name(AREAS.find((y) => y.id === x), x)) as [string, string];
+    return spanAreas(span).map((x) => this.areaName(x)) as [string, string];
   }
 
   #spanTitle(span: string): string {
@@ -527,7 +519,7 @@ export class CenBandwidthPlanner extends CenElement {
   }
 
   #pair(a: string, b: string): string {
-    return this.t.pairLabel(this.#region(a), this.#region(b));
+    return this.t.pairLabel(this.regionName(a), this.regionName(b));
   }
 
   #len(cycle: string, n: number): string {
@@ -740,7 +732,7 @@ export class CenBandwidthPlanner extends CenElement {
       i.code === 'value'
         ? this.m.invalid(t.colNew, i.message)
         : i.code === 'notAttached'
-          ? t.issue.notAttached(i.regions.map((r) => this.#region(r)).join(', '))
+          ? t.issue.notAttached(i.regions.map((r) => this.regionName(r)).join(', '))
           : i.code === 'overAllocated'
             ? t.issue.overAllocated(this.#n(i.over))
             : t.issue[i.code],
@@ -762,7 +754,7 @@ export class CenBandwidthPlanner extends CenElement {
                 min="0"
                 step="1"
                 inputmode="numeric"
-                aria-label=${t.newLimitLabel(this.#region(a), this.#region(b))}
+                aria-label=${t.newLimitLabel(this.regionName(a), this.regionName(b))}
                 aria-invalid=${tf(bad)}
                 aria-describedby="${id}-${bad ? 'issue' : 'help'}"
                 .value=${String(p.target)}
