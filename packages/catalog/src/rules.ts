@@ -80,6 +80,18 @@ export function checkBandwidthLimit(value: number): string | undefined {
   return undefined;
 }
 
+/**
+ * How many Mbit/s the limits of one span (area pair) exceed its bandwidth
+ * package by: 0 when `allocated` (the sum of the span's limits) fits in
+ * `bandwidth`. Alibaba refuses a limit that would make it positive
+ * (InvalidOperation.BwpBandwidthExceeded); the planner shows it before asking.
+ *
+ * @example spanOverAllocation(12, 10) // 2
+ */
+export function spanOverAllocation(allocated: number, bandwidth: number): number {
+  return Math.max(0, allocated - bandwidth);
+}
+
 /** Parses dotted-quad IPv4; returns the 32-bit value or undefined. */
 export function parseIpv4(value: string): number | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);

@@ -5,7 +5,7 @@
  * pair, the sum on the pair within the package). Pure: the element feeds it
  * what the Describe calls returned and renders what it answers.
  */
-import { checkBandwidth, checkBandwidthLimit, checkPackagePeriod } from '@cen-kit/catalog/rules';
+import { checkBandwidth, checkBandwidthLimit, checkPackagePeriod, spanOverAllocation } from '@cen-kit/catalog/rules';
 import { areaFromRequestValue, regionSpanId, spanId, type AreaId } from '@cen-kit/catalog/regions';
 
 /** A bandwidth package as DescribeCenBandwidthPackages returns it (the fields the planner uses). */
@@ -235,7 +235,10 @@ export function evaluatePlan(state: PlanState, edits: PlanEdits): PlanEvaluation
     const issues: SpanIssue[] = [];
     if (!planned) {
       if (spanPairs.some((p) => p.changed && p.target > 0)) issues.push({ code: 'noPackage' });
-    } else if (remaining < 0) issues.push({ code: 'overAllocated', over: -remaining });
+    } else {
+      const over = spanOverAllocation(allocatedPlanned, capacity);
+      if (over) issues.push({ code: 'overAllocated', over });
+    }
     const bandwidth = resize ?? purchase?.Bandwidth;
     const m = bandwidth !== undefined && checkBandwidth(bandwidth);
     if (m) issues.push({ code: 'bandwidth', message: m });

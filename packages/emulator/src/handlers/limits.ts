@@ -5,6 +5,7 @@
  * whichever way round it is named.
  */
 import { areaFromRequestValue, regionById, regionSpanId, spanId } from '@cen-kit/catalog';
+import { spanOverAllocation } from '@cen-kit/catalog/rules';
 import { fail } from '../errors.js';
 import { activeCenOf, attachedNetworks, cenOf } from '../world/lookup.js';
 import { allocated, limitSpan, packageForSpan } from '../world/spans.js';
@@ -79,7 +80,7 @@ export const SetCenInterRegionBandwidthLimit: Handler = (
   }
   notLocked(ctx, pkg);
   const used = allocated(ctx, cen.CenId, span, existing);
-  if (used + p.BandwidthLimit > pkg.Bandwidth) {
+  if (spanOverAllocation(used + p.BandwidthLimit, pkg.Bandwidth) > 0) {
     fail(
       'InvalidOperation.BwpBandwidthExceeded',
       `${p.BandwidthLimit} Mbit/s exceeds what is left of ${pkg.CenBandwidthPackageId} on ${span}: ${pkg.Bandwidth - used} of ${pkg.Bandwidth} Mbit/s.`,
