@@ -37,6 +37,28 @@ export function renderSkeleton(rows: number, cols: number): TemplateResult {
   </div>`;
 }
 
+/**
+ * The first load: the skeleton, and "Loading…" for screen readers.
+ *
+ * @example renderLoading(this.m, 4, 5)
+ */
+export function renderLoading(m: Messages, rows: number, cols: number): TemplateResult {
+  return html`${renderSkeleton(rows, cols)}<span class="sr-only">${m.loading}</span>`;
+}
+
+/**
+ * The empty and no-match block: a title, a hint, and maybe an action.
+ *
+ * @example renderBlank('no-match', m.noMatchTitle, m.noMatchHint, clearButton)
+ */
+export function renderBlank(part: 'empty' | 'no-match', title: string, hint: string, extra: unknown = nothing): TemplateResult {
+  return html`<div part=${part} class="blank">
+    <p><strong>${title}</strong></p>
+    <p class="help">${hint}</p>
+    ${extra}
+  </div>`;
+}
+
 /** An indeterminate progress bar with a visible label. */
 export function renderProgress(label: string): TemplateResult {
   return html`<div part="progress" class="progress-wrap">

@@ -56,17 +56,13 @@ export type CidrFilterResult = { ok: true; filter: CidrFilter | undefined } | { 
 export function parseCidrFilter(input: string): CidrFilterResult {
   const text = input.trim();
   if (text === '') return { ok: true, filter: undefined };
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,3}))?$/.exec(text);
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})(?:\/(\d{1,3}))?$/.exec(text);
   if (!m) return { ok: false, problem: 'format' };
-  const address = `${m[1]}.${m[2]}.${m[3]}.${m[4]}`;
-  if (parseIpv4(address) === undefined) return { ok: false, problem: 'octet' };
-  if (m[5] === undefined) {
-    const cidr = parseCidr(`${address}/32`)!;
-    return { ok: true, filter: { kind: 'contains', cidr, text } };
-  }
-  const cidr = parseCidr(`${address}/${Number(m[5])}`);
+  if (parseIpv4(m[1]!) === undefined) return { ok: false, problem: 'octet' };
+  // An address alone is its /32 block.
+  const cidr = parseCidr(`${m[1]}/${Number(m[2] ?? 32)}`);
   if (cidr === undefined) return { ok: false, problem: 'prefix' };
-  return { ok: true, filter: { kind: 'inside', cidr, text } };
+  return { ok: true, filter: { kind: m[2] === undefined ? 'contains' : 'inside', cidr, text } };
 }
 
 /**

@@ -29,9 +29,7 @@ export function csvField(value: CsvCell): string {
  * @example toCsv(['CIDR', 'Status'], [['10.0.0.0/8', 'Active']]) // 'CIDR,Status\r\n10.0.0.0/8,Active\r\n'
  */
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return [header, ...rows].map((row) => row.map(csvField).join(',') + '\r\n').join('');
 }
 
 /**
@@ -46,7 +44,7 @@ export function downloadCsv(filename: string, text: string, doc: Document = docu
   const a = doc.createElement('a');
   a.href = url;
   a.download = filename;
-  a.style.display = 'none';
+  // In the page only for the click (never painted: it goes in the same task).
   doc.body.append(a);
   a.click();
   a.remove();

@@ -50,22 +50,15 @@ export interface RouteFilters {
  *
  * @example sortRoutes(rows, { column: 'DestinationCidrBlock', direction: 'ascending' })
  */
-export function sortRoutes<R extends RouteRow>(rows: readonly R[], sort: RouteSort): R[] {
-  const sign = sort.direction === 'ascending' ? 1 : -1;
+export function sortRoutes<R extends RouteRow>(rows: readonly R[], { column, direction }: RouteSort): R[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  const byCidr = column === 'DestinationCidrBlock';
   // Decorate once: parsing 10,000 CIDR blocks inside the comparator would parse each ~14 times.
-  const keyed = rows.map((row, i) => ({ row, cidr: cidrSortKey(row.DestinationCidrBlock), text: textKey(row, sort.column), i }));
-  keyed.sort((a, b) => {
-    if (sort.column !== 'DestinationCidrBlock') {
-      if (a.text !== b.text) return a.text < b.text ? -sign : sign;
-    }
-    if (a.cidr !== b.cidr) return (a.cidr < b.cidr ? -1 : 1) * (sort.column === 'DestinationCidrBlock' ? sign : 1);
-    return a.i - b.i;
-  });
-  return keyed.map((k) => k.row);
-}
-
-function textKey(row: RouteRow, column: RouteColumn): string {
-  return column === 'DestinationCidrBlock' ? '' : (row[column] ?? '').toLowerCase();
+  // Array sort is stable, so rows that tie everywhere keep their order.
+  return rows
+    .map((row) => ({ row, cidr: cidrSortKey(row.DestinationCidrBlock), text: byCidr ? '' : (row[column] ?? '').toLowerCase() }))
+    .sort((a, b) => (a.text !== b.text ? (a.text < b.text ? -sign : sign) : (a.cidr - b.cidr) * (byCidr ? sign : 1)))
+    .map((k) => k.row);
 }
 
 /**
@@ -75,7 +68,6 @@ function textKey(row: RouteRow, column: RouteColumn): string {
  */
 export function filterRoutes<R extends RouteRow>(rows: readonly R[], filters: RouteFilters): R[] {
   const { cidr, nextHopType, status } = filters;
-  if (!cidr && !nextHopType && !status) return rows.slice();
   return rows.filter(
     (r) =>
       (!nextHopType || r.NextHopType === nextHopType) && (!status || r.Status === status) && matchesCidrFilter(r.DestinationCidrBlock, cidr),
@@ -84,9 +76,7 @@ export function filterRoutes<R extends RouteRow>(rows: readonly R[], filters: Ro
 
 /** The distinct values of a column, sorted, for a filter's options. */
 export function distinctValues(rows: readonly RouteRow[], column: 'NextHopType' | 'Status' | 'Type'): string[] {
-  const set = new Set<string>();
-  for (const r of rows) if (r[column]) set.add(r[column]!);
-  return [...set].sort();
+  return [...new Set(rows.map((r) => r[column]).filter(Boolean) as string[])].sort();
 }
 
 /**
@@ -103,9 +93,7 @@ export function conflictsByCidr(conflicts: Iterable<RouteConflictInfo>): Map<str
     const key = [c.DestinationCidrBlock, c.InstanceId, c.InstanceType, c.RegionId, c.Status].join('|');
     if (seen.has(key)) continue;
     seen.add(key);
-    const list = map.get(c.DestinationCidrBlock) ?? [];
-    list.push(c);
-    map.set(c.DestinationCidrBlock, list);
+    map.set(c.DestinationCidrBlock, [...(map.get(c.DestinationCidrBlock) ?? []), c]);
   }
   return map;
 }

@@ -8,7 +8,7 @@ import { isAbort, type ErrorInfo } from '../../base/errors.js';
 import type { AttachmentDetail } from '../../base/events.js';
 import { pollUntil } from '../../base/poll.js';
 import { controls, tokens } from '../../base/styles.js';
-import { renderError, renderProgress, renderSkeleton } from '../../base/views.js';
+import { renderError, renderLoading, renderProgress, renderSkeleton } from '../../base/views.js';
 import { styles } from './cen-attach-form.styles.js';
 
 type Cen = ItemOf<'DescribeCens'>;
@@ -497,7 +497,7 @@ export class CenAttachForm extends CenElement {
     return html`<div part="base" lang=${this.locale} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
       <h2 class="title">${m.attachLabel}</h2>
       ${this.state === 'loading'
-        ? html`${renderSkeleton(4, 1)}<span class="sr-only">${m.loading}</span>`
+        ? renderLoading(m, 4, 1)
         : this.state === 'error' && this.loadError
           ? renderError(m, this.loadError, () => this.load())
           : html`${this.#renderForm()} ${this.#renderAttached()}`}

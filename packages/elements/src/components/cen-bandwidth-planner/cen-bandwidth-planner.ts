@@ -7,7 +7,7 @@ import { isAbort, type ErrorInfo } from '../../base/errors.js';
 import { newKey } from '../../base/keys.js';
 import { pollUntil, sleep } from '../../base/poll.js';
 import { controls, tokens } from '../../base/styles.js';
-import { renderError, renderSkeleton } from '../../base/views.js';
+import { renderError, renderLoading } from '../../base/views.js';
 import { formatDate, formatNumber } from '../../i18n/index.js';
 import {
   daysUntil,
@@ -562,7 +562,7 @@ export class CenBandwidthPlanner extends CenElement {
       ${!cen
         ? html`<p class="note">${t.chooseCen}</p>`
         : this.state === 'loading' || (!this.plan && !err)
-          ? html`${renderSkeleton(4, 5)}<span class="sr-only">${this.m.loading}</span>`
+          ? renderLoading(this.m, 4, 5)
           : html`${err ? renderError(this.m, err, retry) : nothing} ${this.plan ? [this.#packages(), this.#matrix(), this.#planView()] : nothing}`}
       ${this.#dialogView()} ${this.renderLive()}
     </div>`;

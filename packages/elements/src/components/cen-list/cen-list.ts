@@ -6,7 +6,7 @@ import { isAbort, type ErrorInfo } from '../../base/errors.js';
 import { newKey } from '../../base/keys.js';
 import { sleep } from '../../base/poll.js';
 import { tokens, controls } from '../../base/styles.js';
-import { renderError, renderProgress, renderSkeleton } from '../../base/views.js';
+import { renderBlank, renderError, renderLoading, renderProgress } from '../../base/views.js';
 import { formatNumber } from '../../i18n/index.js';
 import { styles } from './cen-list.styles.js';
 
@@ -98,7 +98,6 @@ export class CenList extends CenElement {
     items: { state: true },
     total: { state: true },
     error: { state: true },
-    busyRows: { state: true },
     dialog: { state: true },
     dialogError: { state: true },
     fieldErrors: { state: true },
@@ -120,7 +119,6 @@ export class CenList extends CenElement {
   declare private items: Cen[];
   declare private total: number;
   declare private error: ErrorInfo | undefined;
-  declare private busyRows: boolean;
   declare private dialog: DialogMode | undefined;
   declare private dialogError: ErrorInfo | undefined;
   declare private fieldErrors: Record<string, string>;
@@ -128,12 +126,13 @@ export class CenList extends CenElement {
   declare private copied: string | undefined;
   declare private focusIndex: number;
 
-  private loadCtl: AbortController | undefined;
-  private pollWait = 400;
-  private pollTimer: AbortController | undefined;
-  private statuses = new Map<string, string>();
-  private createKey: string | undefined;
-  private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  // Plain (#) members are not reactive; esbuild also shortens their names.
+  #loadCtl: AbortController | undefined;
+  #pollWait = 400;
+  #pollTimer: AbortController | undefined;
+  #statuses = new Map<string, string>();
+  #createKey: string | undefined;
+  #filterTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -142,7 +141,6 @@ export class CenList extends CenElement {
     this.autoSelect = false;
     this.items = [];
     this.total = 0;
-    this.busyRows = false;
     this.fieldErrors = {};
     this.submitting = false;
     this.focusIndex = 0;
@@ -154,17 +152,17 @@ export class CenList extends CenElement {
     return Number.isFinite(n) && n >= 1 ? Math.min(n, PAGE_SIZE_MAX) : DEFAULT_PAGE_SIZE;
   }
 
-  private get filtered(): boolean {
-    return !!(this.filterName?.trim() || this.filterId?.trim());
+  /** Some instance of the page is Creating or Deleting. */
+  get #busy(): boolean {
+    return this.items.some((c) => BUSY.has(c.Status));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (!this.hasUpdated) return;
-    if (changed.has('filterName') || changed.has('filterId') || changed.has('pageSize')) {
-      if (this.page !== 1) this.page = 1;
-      this.load();
-    } else if (changed.has('page')) this.load();
+    const refilter = changed.has('filterName') || changed.has('filterId') || changed.has('pageSize');
+    if (refilter) this.page = 1;
+    if (refilter || changed.has('page')) this.load();
   }
 
   /** Loads the current page again (also what Retry does). */
@@ -173,49 +171,47 @@ export class CenList extends CenElement {
   }
 
   protected override load(quiet = false): void {
-    this.loadCtl?.abort();
-    this.pollTimer?.abort();
-    const ctl = new AbortController();
-    this.loadCtl = ctl;
+    this.#loadCtl?.abort();
+    this.#pollTimer?.abort();
+    const ctl = (this.#loadCtl = new AbortController());
     if (!quiet) {
-      this.pollWait = 400;
+      this.#pollWait = 400;
       this.error = undefined;
-      if (!this.items.length || this.state === 'error' || this.state === 'empty' || this.state === 'no-match') this.state = 'loading';
+      if (!this.items.length || (this.state !== 'ready' && this.state !== 'progress')) this.state = 'loading';
     }
-    void this.fetchPage(ctl, quiet);
+    void this.#fetchPage(ctl, quiet);
   }
 
-  private async fetchPage(ctl: AbortController, quiet: boolean): Promise<void> {
+  async #fetchPage(ctl: AbortController, quiet: boolean): Promise<void> {
     const Filter: { Key: 'Name' | 'CenId'; Value: string[] }[] = [];
-    if (this.filterName?.trim()) Filter.push({ Key: 'Name', Value: [this.filterName.trim()] });
-    if (this.filterId?.trim()) Filter.push({ Key: 'CenId', Value: [this.filterId.trim()] });
+    const name = this.filterName?.trim();
+    const id = this.filterId?.trim();
+    if (name) Filter.push({ Key: 'Name', Value: [name] });
+    if (id) Filter.push({ Key: 'CenId', Value: [id] });
     const PageNumber = Math.max(1, Math.trunc(Number(this.page)) || 1);
+    const PageSize = this.effectivePageSize;
     try {
-      const r = await this.call(
-        'DescribeCens',
-        { PageNumber, PageSize: this.effectivePageSize, ...(Filter.length ? { Filter } : {}) },
-        { signal: AbortSignal.any([ctl.signal, this.lifetime.signal]) },
-      );
-      if (ctl !== this.loadCtl) return;
+      const r = await this.call('DescribeCens', { PageNumber, PageSize, ...(Filter.length ? { Filter } : {}) }, this.callOptions(ctl.signal));
+      if (ctl !== this.#loadCtl) return;
       const items = (r.Cens?.Cen ?? []) as Cen[];
       const TotalCount = Number(r.TotalCount ?? items.length);
       // A page past the end (after deletes): go to the last one that exists.
       if (!items.length && PageNumber > 1 && TotalCount > 0) {
-        this.page = Math.ceil(TotalCount / this.effectivePageSize);
+        this.page = Math.ceil(TotalCount / PageSize);
         return;
       }
       this.items = items;
       this.total = TotalCount;
       this.focusIndex = Math.min(this.focusIndex, Math.max(0, items.length - 1));
-      this.trackProgress(items);
-      this.busyRows = items.some((c) => BUSY.has(c.Status));
-      this.state = items.length ? (this.busyRows ? 'progress' : 'ready') : this.filtered ? 'no-match' : 'empty';
+      this.#trackProgress(items);
+      const busy = this.#busy;
+      this.state = items.length ? (busy ? 'progress' : 'ready') : Filter.length ? 'no-match' : 'empty';
       this.emit('cen-load', { TotalCount, PageNumber, count: items.length });
-      if (this.autoSelect && !this.selected && items[0]) this.select(items[0].CenId);
-      else if (!quiet) void this.announce(this.rangeText());
-      if (this.busyRows) void this.schedulePoll();
+      if (this.autoSelect && !this.selected && items[0]) this.#select(items[0].CenId);
+      else if (!quiet) void this.announce(this.#rangeText());
+      if (busy) void this.#schedulePoll();
     } catch (e) {
-      if (isAbort(e) || ctl !== this.loadCtl) return;
+      if (isAbort(e) || ctl !== this.#loadCtl) return;
       this.error = this.failed('DescribeCens', e);
       this.state = 'error';
       await this.updateComplete;
@@ -225,10 +221,10 @@ export class CenList extends CenElement {
   }
 
   /** Emits cen-progress for rows whose status changed since the last load (and for rows that disappeared while Deleting). */
-  private trackProgress(items: Cen[]): void {
+  #trackProgress(items: Cen[]): void {
     const now = new Map(items.map((c) => [c.CenId, c.Status]));
     const actionOf = (s: string) => (s === 'Deleting' || s === 'Deleted' ? 'DeleteCen' : 'CreateCen');
-    for (const [id, before] of this.statuses) {
+    for (const [id, before] of this.#statuses) {
       // Gone while Deleting means deleted; gone otherwise is another page or filter.
       const after = now.get(id) ?? (before === 'Deleting' ? 'Deleted' : undefined);
       if (after === undefined || after === before || (!BUSY.has(before) && !BUSY.has(after))) continue;
@@ -237,24 +233,23 @@ export class CenList extends CenElement {
       if (done) void this.announce(`${id}: ${this.m.status[after] ?? after}`);
     }
     for (const [id, s] of now) {
-      if (!this.statuses.has(id) && BUSY.has(s)) this.emit('cen-progress', { action: actionOf(s), id, status: s, done: false });
+      if (!this.#statuses.has(id) && BUSY.has(s)) this.emit('cen-progress', { action: actionOf(s), id, status: s, done: false });
     }
-    this.statuses = now;
+    this.#statuses = now;
   }
 
-  private async schedulePoll(): Promise<void> {
-    const t = new AbortController();
-    this.pollTimer = t;
+  async #schedulePoll(): Promise<void> {
+    const t = (this.#pollTimer = new AbortController());
     try {
-      await sleep(this.pollWait, AbortSignal.any([t.signal, this.lifetime.signal]));
+      await sleep(this.#pollWait, AbortSignal.any([t.signal, this.lifetime.signal]));
     } catch {
       return; // a newer load, or the element left the page
     }
-    this.pollWait = Math.min(5000, this.pollWait * 1.6);
+    this.#pollWait = Math.min(5000, this.#pollWait * 1.6);
     this.load(true);
   }
 
-  private rangeText(): string {
+  #rangeText(): string {
     const n = (x: number) => formatNumber(this.locale, x);
     if (!this.items.length) return '';
     const from = (Math.max(1, this.page) - 1) * this.effectivePageSize + 1;
@@ -263,50 +258,35 @@ export class CenList extends CenElement {
 
   // ---------- selection and keyboard ----------
 
-  private select(CenId: string): void {
+  #select(CenId: string): void {
     this.selected = CenId;
     this.emit('cen-select', { CenId });
     void this.announce(this.m.selected(CenId));
   }
 
-  private onRowClick(e: MouseEvent, cen: Cen, i: number): void {
+  #onRowClick(e: MouseEvent, cen: Cen, i: number): void {
     if ((e.target as Element).closest('button')) return;
     this.focusIndex = i;
-    this.select(cen.CenId);
+    this.#select(cen.CenId);
   }
 
-  private onRowKey(e: KeyboardEvent, cen: Cen, i: number): void {
+  #onRowKey(e: KeyboardEvent, cen: Cen, i: number): void {
     if (e.target !== e.currentTarget) return; // keys inside the row's buttons are theirs
-    let to = i;
-    switch (e.key) {
-      case 'ArrowDown':
-        to = Math.min(this.items.length - 1, i + 1);
-        break;
-      case 'ArrowUp':
-        to = Math.max(0, i - 1);
-        break;
-      case 'Home':
-        to = 0;
-        break;
-      case 'End':
-        to = this.items.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        this.select(cen.CenId);
-        return;
-      default:
-        return;
+    const last = this.items.length - 1;
+    const to = (<Record<string, number>>{ ArrowDown: Math.min(last, i + 1), ArrowUp: Math.max(0, i - 1), Home: 0, End: last })[e.key];
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.#select(cen.CenId);
+    } else if (to !== undefined) {
+      e.preventDefault();
+      this.focusIndex = to;
+      void this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')[to]?.focus());
     }
-    e.preventDefault();
-    this.focusIndex = to;
-    void this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')[to]?.focus());
   }
 
   // ---------- copy ----------
 
-  private async copy(id: string): Promise<void> {
+  async #copy(id: string): Promise<void> {
     let ok = true;
     try {
       await navigator.clipboard.writeText(id);
@@ -315,32 +295,32 @@ export class CenList extends CenElement {
     }
     this.copied = ok ? id : undefined;
     this.emit('cen-copy', { text: id, ok });
-    void this.announce(ok ? this.m.copied(id) : this.m.copyFailed(id));
+    void this.announce((ok ? this.m.copied : this.m.copyFailed)(id));
     if (ok) setTimeout(() => this.copied === id && (this.copied = undefined), 2000);
   }
 
   // ---------- create, rename, delete ----------
 
-  private async openDialog(mode: DialogMode): Promise<void> {
+  async #openDialog(mode: DialogMode): Promise<void> {
     this.dialog = mode;
     this.dialogError = undefined;
     this.fieldErrors = {};
-    this.createKey = undefined;
+    this.#createKey = undefined;
     await this.updateComplete;
     const d = this.renderRoot.querySelector('dialog');
     if (d && !d.open) d.showModal();
   }
 
-  private closeDialog(): void {
+  #closeDialog(): void {
     this.renderRoot.querySelector('dialog')?.close();
   }
 
-  private onDialogClosed(): void {
+  #onDialogClosed(): void {
     this.dialog = undefined;
     this.submitting = false;
   }
 
-  private validate(form: HTMLFormElement): { Name: string; Description: string } | undefined {
+  #validate(form: HTMLFormElement): { Name: string; Description: string } | undefined {
     const data = new FormData(form);
     const Name = String(data.get('Name') ?? '');
     const Description = String(data.get('Description') ?? '');
@@ -357,76 +337,63 @@ export class CenList extends CenElement {
     return { Name, Description };
   }
 
-  private async onSubmit(e: SubmitEvent): Promise<void> {
+  async #onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const mode = this.dialog;
     // One operation at a time: a double click submits once.
     if (!mode || this.submitting) return;
-    const form = e.target as HTMLFormElement;
     let values: { Name: string; Description: string } | undefined;
     if (mode.kind !== 'delete') {
-      values = this.validate(form);
+      values = this.#validate(e.target as HTMLFormElement);
       if (!values) return;
     }
     this.submitting = true;
     this.dialogError = undefined;
+    const m = this.m;
     const action = mode.kind === 'create' ? 'CreateCen' : mode.kind === 'edit' ? 'ModifyCenAttribute' : 'DeleteCen';
     try {
       if (mode.kind === 'create') {
         // The same key for the same form content: a resubmit (or a second click) is done once by the Worker.
-        this.createKey ??= newKey();
-        const params = { ...(values!.Name ? { Name: values!.Name } : {}), ...(values!.Description ? { Description: values!.Description } : {}) };
-        const r = await this.call('CreateCen', params, { idempotencyKey: this.createKey });
+        this.#createKey ??= newKey();
+        const { Name, Description } = values!;
+        const r = await this.call('CreateCen', { ...(Name ? { Name } : {}), ...(Description ? { Description } : {}) }, { idempotencyKey: this.#createKey });
         this.emit('cen-created', { CenId: r.CenId });
-        void this.announce(this.m.created(r.CenId));
-      } else if (mode.kind === 'edit') {
-        await this.call('ModifyCenAttribute', { CenId: mode.cen.CenId, Name: values!.Name, Description: values!.Description });
-        this.emit('cen-modified', { CenId: mode.cen.CenId, Name: values!.Name, Description: values!.Description });
-        void this.announce(this.m.saved(mode.cen.CenId));
+        void this.announce(m.created(r.CenId));
       } else {
-        await this.call('DeleteCen', { CenId: mode.cen.CenId });
-        this.emit('cen-deleted', { CenId: mode.cen.CenId });
-        void this.announce(this.m.deleted(mode.cen.CenId));
+        const { CenId } = mode.cen;
+        // Also the event's detail: { CenId } or { CenId, Name, Description }.
+        const params = { CenId, ...values! };
+        await this.call(action as 'ModifyCenAttribute', params);
+        this.emit(mode.kind === 'edit' ? 'cen-modified' : 'cen-deleted', params);
+        void this.announce((mode.kind === 'edit' ? m.saved : m.deleted)(CenId));
       }
-      this.closeDialog();
+      this.#closeDialog();
       this.load(true);
     } catch (err) {
       if (isAbort(err)) return;
       this.dialogError = this.failed(action, err);
-      const issues = this.dialogError.Issues ?? [];
       const fields: Record<string, string> = {};
-      for (const i of issues) if (i.path === 'Name' || i.path === 'Description') fields[i.path] = i.message;
+      for (const i of this.dialogError.Issues ?? []) if (i.path === 'Name' || i.path === 'Description') fields[i.path] = i.message;
       this.fieldErrors = fields;
     } finally {
       this.submitting = false;
     }
   }
 
-  private onFieldInput(): void {
-    // New content is a new request: it gets a new Idempotency-Key.
-    this.createKey = undefined;
-  }
-
   // ---------- filters ----------
 
-  private onFilterInput(e: Event, key: 'filterName' | 'filterId'): void {
+  /** Typing applies a filter after a pause; Enter applies it at once. */
+  #onFilter(e: KeyboardEvent, key: 'filterName' | 'filterId'): void {
     const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.filterTimer);
-    this.filterTimer = setTimeout(() => {
-      this[key] = value;
-    }, 300);
+    if (e.type === 'keydown' && e.key !== 'Enter') return;
+    clearTimeout(this.#filterTimer);
+    if (e.type === 'input') this.#filterTimer = setTimeout(() => (this[key] = value), 300);
+    else this[key] = value;
   }
 
-  private onFilterKey(e: KeyboardEvent, key: 'filterName' | 'filterId'): void {
-    if (e.key !== 'Enter') return;
-    clearTimeout(this.filterTimer);
-    this[key] = (e.target as HTMLInputElement).value;
-  }
-
-  private clearFilters(): void {
-    clearTimeout(this.filterTimer);
-    this.filterName = '';
-    this.filterId = '';
+  #clearFilters(): void {
+    clearTimeout(this.#filterTimer);
+    this.filterName = this.filterId = '';
     for (const i of this.renderRoot.querySelectorAll<HTMLInputElement>('[part="filter"]')) i.value = '';
   }
 
@@ -434,74 +401,51 @@ export class CenList extends CenElement {
 
   protected override render(): TemplateResult {
     const m = this.m;
-    return html`<div part="base" lang=${this.locale} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
-      ${this.renderToolbar()}
-      ${this.state === 'loading'
-        ? html`${renderSkeleton(Math.min(this.effectivePageSize, 4), 5)}<span class="sr-only">${m.loading}</span>`
-        : this.state === 'error' && this.error
-          ? renderError(m, this.error, () => this.reload())
-          : this.state === 'empty'
-            ? this.renderEmpty()
-            : this.state === 'no-match'
-              ? html`<div part="no-match" class="blank">
-                  <p><strong>${m.noMatchTitle}</strong></p>
-                  <p class="help">${m.noMatchHint}</p>
-                  <button type="button" @click=${this.clearFilters}>${m.clearFilters}</button>
-                </div>`
-              : this.renderTable()}
-      ${this.renderDialog()} ${this.renderLive()}
-    </div>`;
-  }
-
-  private renderToolbar(): TemplateResult {
-    const m = this.m;
-    return html`<div part="toolbar" class="row toolbar">
-      <input
-        part="filter"
-        type="search"
-        name="filter-name"
-        aria-label=${m.filterName}
-        placeholder=${m.filterName}
-        .value=${this.filterName ?? ''}
-        @input=${(e: Event) => this.onFilterInput(e, 'filterName')}
-        @keydown=${(e: KeyboardEvent) => this.onFilterKey(e, 'filterName')}
-      />
-      <input
-        part="filter"
-        type="search"
-        name="filter-id"
-        class="mono"
-        aria-label=${m.filterId}
-        placeholder=${m.filterId}
-        .value=${this.filterId ?? ''}
-        @input=${(e: Event) => this.onFilterInput(e, 'filterId')}
-        @keydown=${(e: KeyboardEvent) => this.onFilterKey(e, 'filterId')}
-      />
-      <span class="spacer"></span>
-      ${this.canCall('CreateCen')
-        ? html`<button part="create-button" class="primary" type="button" @click=${() => this.openDialog({ kind: 'create' })}>${m.create}</button>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderEmpty(): TemplateResult {
-    const m = this.m;
     const canCreate = this.canCall('CreateCen');
-    return html`<div part="empty" class="blank">
-      <p><strong>${m.emptyTitle}</strong></p>
-      <p class="help">${canCreate ? m.emptyHint : m.emptyHintReadOnly}</p>
-      ${canCreate ? html`<button class="primary" type="button" @click=${() => this.openDialog({ kind: 'create' })}>${m.create}</button>` : nothing}
+    const create = (part: unknown = nothing) =>
+      canCreate
+        ? html`<button part=${part} class="primary" type="button" @click=${() => this.#openDialog({ kind: 'create' })}>${m.create}</button>`
+        : nothing;
+    return html`<div part="base" lang=${this.locale} aria-busy=${this.state === 'loading'}>
+      <div part="toolbar" class="row toolbar">
+        ${(['filterName', 'filterId'] as const).map(
+          (key, i) =>
+            html`<input
+              part="filter"
+              type="search"
+              name=${i ? 'filter-id' : 'filter-name'}
+              class=${i ? 'mono' : nothing}
+              aria-label=${m[key]}
+              placeholder=${m[key]}
+              .value=${this[key] ?? ''}
+              @input=${(e: KeyboardEvent) => this.#onFilter(e, key)}
+              @keydown=${(e: KeyboardEvent) => this.#onFilter(e, key)}
+            />`,
+        )}
+        <span class="spacer"></span>
+        ${create('create-button')}
+      </div>
+      ${this.state === 'loading'
+        ? renderLoading(m, Math.min(this.effectivePageSize, 4), 5)
+        : this.state === 'error' && this.error
+          ? renderError(m, this.error, this.reload)
+          : this.state === 'empty'
+            ? renderBlank('empty', m.emptyTitle, canCreate ? m.emptyHint : m.emptyHintReadOnly, create())
+            : this.state === 'no-match'
+              ? renderBlank('no-match', m.noMatchTitle, m.noMatchHint, html`<button type="button" @click=${this.#clearFilters}>${m.clearFilters}</button>`)
+              : this.#renderTable()}
+      ${this.#renderDialog()} ${this.renderLive()}
     </div>`;
   }
 
-  private renderTable(): TemplateResult {
+  #renderTable(): TemplateResult {
     const m = this.m;
     const canEdit = this.canCall('ModifyCenAttribute');
     const canDelete = this.canCall('DeleteCen');
     const pages = Math.max(1, Math.ceil(this.total / this.effectivePageSize));
     const page = Math.max(1, this.page);
     const n = (x: number) => formatNumber(this.locale, x);
-    return html`${this.busyRows ? renderProgress(m.refreshing) : nothing}
+    return html`${this.#busy ? renderProgress(m.refreshing) : nothing}
       <div class="scroll">
         <table part="table" role="grid" aria-label=${m.listLabel} aria-rowcount=${this.total + 1}>
           <thead>
@@ -515,17 +459,15 @@ export class CenList extends CenElement {
             </tr>
           </thead>
           <tbody>
-            ${this.items.map((cen, i) => {
-              const sel = cen.CenId === this.selected;
-              const packages = cen.CenBandwidthPackageIds?.CenBandwidthPackageId?.length ?? 0;
-              return html`<tr
+            ${this.items.map(
+              (cen, i) => html`<tr
                 part="row"
-                tabindex=${i === this.focusIndex ? '0' : '-1'}
-                aria-selected=${sel ? 'true' : 'false'}
+                tabindex=${i === this.focusIndex ? 0 : -1}
+                aria-selected=${cen.CenId === this.selected}
                 aria-rowindex=${(page - 1) * this.effectivePageSize + i + 2}
                 data-cen-id=${cen.CenId}
-                @click=${(e: MouseEvent) => this.onRowClick(e, cen, i)}
-                @keydown=${(e: KeyboardEvent) => this.onRowKey(e, cen, i)}
+                @click=${(e: MouseEvent) => this.#onRowClick(e, cen, i)}
+                @keydown=${(e: KeyboardEvent) => this.#onRowKey(e, cen, i)}
                 @focus=${() => (this.focusIndex = i)}
               >
                 <td class="name">${cen.Name || html`<span class="help">${m.unnamed}</span>`}</td>
@@ -537,34 +479,34 @@ export class CenList extends CenElement {
                       class="link"
                       type="button"
                       aria-label=${m.copyId(cen.CenId)}
-                      @click=${() => this.copy(cen.CenId)}
+                      @click=${() => this.#copy(cen.CenId)}
                     >
                       ${this.copied === cen.CenId ? '✓' : m.copy}
                     </button></span
                   >
                 </td>
                 <td><span part="status-badge" class="badge ${statusClass(cen.Status)}" data-status=${cen.Status}>${m.status[cen.Status] ?? cen.Status}</span></td>
-                <td class="num">${n(packages)}</td>
+                <td class="num">${n(cen.CenBandwidthPackageIds?.CenBandwidthPackageId?.length ?? 0)}</td>
                 <td class="desc">${cen.Description ?? ''}</td>
                 ${canEdit || canDelete
                   ? html`<td>
                       <span part="row-actions" class="row">
                         ${canEdit
-                          ? html`<button class="link" type="button" data-action="edit" aria-label=${m.editLabel(cen.CenId)} ?disabled=${BUSY.has(cen.Status)} @click=${() => this.openDialog({ kind: 'edit', cen })}>${m.edit}</button>`
+                          ? html`<button class="link" type="button" data-action="edit" aria-label=${m.editLabel(cen.CenId)} ?disabled=${BUSY.has(cen.Status)} @click=${() => this.#openDialog({ kind: 'edit', cen })}>${m.edit}</button>`
                           : nothing}
                         ${canDelete
-                          ? html`<button class="link danger-link" type="button" data-action="delete" aria-label=${m.deleteLabel(cen.CenId)} ?disabled=${cen.Status === 'Deleting'} @click=${() => this.openDialog({ kind: 'delete', cen })}>${m.delete}</button>`
+                          ? html`<button class="link danger-link" type="button" data-action="delete" aria-label=${m.deleteLabel(cen.CenId)} ?disabled=${cen.Status === 'Deleting'} @click=${() => this.#openDialog({ kind: 'delete', cen })}>${m.delete}</button>`
                           : nothing}
                       </span>
                     </td>`
                   : nothing}
-              </tr>`;
-            })}
+              </tr>`,
+            )}
           </tbody>
         </table>
       </div>
       <nav part="pagination" class="row pagination" aria-label=${m.pagination}>
-        <span class="help">${this.rangeText()}</span>
+        <span class="help">${this.#rangeText()}</span>
         <span class="spacer"></span>
         <button type="button" data-page="prev" ?disabled=${page <= 1} @click=${() => (this.page = page - 1)}>${m.previous}</button>
         <span>${m.pageOf(n(page), n(pages))}</span>
@@ -572,47 +514,48 @@ export class CenList extends CenElement {
       </nav>`;
   }
 
-  private renderDialog(): TemplateResult {
+  #renderDialog(): TemplateResult {
     const m = this.m;
     const d = this.dialog;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (d?.kind === 'delete') {
-      const what = d.cen.Name ? `${d.cen.Name} (${d.cen.CenId})` : d.cen.CenId;
-      const attached = this.dialogError?.Code === 'InvalidOperation.AttachedChildInstanceExist';
-      body = html`<form @submit=${this.onSubmit} novalidate>
-        <h2 id="dialog-title">${m.deleteTitle(d.cen.CenId)}</h2>
-        <p>${m.deleteBody(what)}</p>
-        ${this.dialogError ? renderError(m, this.dialogError, undefined, attached ? m.deleteAttached : m.errorTitle) : nothing}
-        <div class="actions">
-          <button type="button" @click=${this.closeDialog}>${m.cancel}</button>
-          <button class="danger" type="submit" ?disabled=${this.submitting}>${this.submitting ? m.working : m.delete}</button>
-        </div>
-      </form>`;
-    } else if (d) {
-      const cen = d.kind === 'edit' ? d.cen : undefined;
-      body = html`<form @submit=${this.onSubmit} @input=${this.onFieldInput} novalidate>
-        <h2 id="dialog-title">${cen ? m.editTitle(cen.CenId) : m.createTitle}</h2>
-        ${this.renderField('Name', m.fieldName, m.nameHelp, cen?.Name ?? '')}
-        ${this.renderField('Description', m.fieldDescription, m.descriptionHelp, cen?.Description ?? '', true)}
-        ${this.dialogError ? renderError(m, this.dialogError) : nothing}
-        <div class="actions">
-          <button type="button" @click=${this.closeDialog}>${m.cancel}</button>
-          <button class="primary" type="submit" ?disabled=${this.submitting}>${this.submitting ? m.working : cen ? m.save : m.create}</button>
-        </div>
-      </form>`;
-    }
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClosed}>${body}</dialog>`;
+    const del = d?.kind === 'delete';
+    const cen = d?.kind === 'create' ? undefined : d?.cen;
+    const err = this.dialogError;
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClosed}>
+      ${d
+        ? html`<form @submit=${this.#onSubmit} @input=${this.#onFieldInput} novalidate>
+            <h2 id="dialog-title">${del ? m.deleteTitle(cen!.CenId) : cen ? m.editTitle(cen.CenId) : m.createTitle}</h2>
+            ${del
+              ? html`<p>${m.deleteBody(cen!.Name ? `${cen!.Name} (${cen!.CenId})` : cen!.CenId)}</p>`
+              : html`${this.#renderField('Name', m.fieldName, m.nameHelp, cen?.Name ?? '')}
+                ${this.#renderField('Description', m.fieldDescription, m.descriptionHelp, cen?.Description ?? '', true)}`}
+            ${err
+              ? renderError(m, err, undefined, del && err.Code === 'InvalidOperation.AttachedChildInstanceExist' ? m.deleteAttached : m.errorTitle)
+              : nothing}
+            <div class="actions">
+              <button type="button" @click=${this.#closeDialog}>${m.cancel}</button>
+              <button class=${del ? 'danger' : 'primary'} type="submit" ?disabled=${this.submitting}>
+                ${this.submitting ? m.working : del ? m.delete : cen ? m.save : m.create}
+              </button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>`;
   }
 
-  private renderField(name: string, label: string, help: string, value: string, multiline = false): TemplateResult {
+  /** New content is a new request: it gets a new Idempotency-Key. */
+  #onFieldInput(): void {
+    this.#createKey = undefined;
+  }
+
+  #renderField(name: string, label: string, help: string, value: string, multiline = false): TemplateResult {
     const error = this.fieldErrors[name];
     const id = `f-${name}`;
     const described = `${id}-help${error ? ` ${id}-error` : ''}`;
     return html`<div class="field">
       <label for=${id}>${label}</label>
       ${multiline
-        ? html`<textarea id=${id} name=${name} rows="2" .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described}></textarea>`
-        : html`<input id=${id} name=${name} .value=${value} autocomplete="off" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described} />`}
+        ? html`<textarea id=${id} name=${name} rows="2" .value=${value} aria-invalid=${!!error} aria-describedby=${described}></textarea>`
+        : html`<input id=${id} name=${name} .value=${value} autocomplete="off" aria-invalid=${!!error} aria-describedby=${described} />`}
       <span id="${id}-help" class="help">${help}</span>
       ${error ? html`<span id="${id}-error" class="field-error">${error}</span>` : nothing}
     </div>`;
@@ -625,18 +568,14 @@ function statusClass(status: string): string {
 
 /** For pages where the async clipboard is refused (no focus, no permission, plain http). */
 function fallbackCopy(text: string): boolean {
-  const ta = document.createElement('textarea');
-  ta.value = text;
-  ta.setAttribute('readonly', '');
+  const ta = document.body.appendChild(Object.assign(document.createElement('textarea'), { value: text, readOnly: true }));
   ta.style.cssText = 'position:fixed;opacity:0;inset-block-start:0';
-  document.body.append(ta);
   ta.select();
-  let ok = false;
   try {
-    ok = document.execCommand('copy');
+    return document.execCommand('copy');
   } catch {
-    ok = false;
+    return false;
+  } finally {
+    ta.remove();
   }
-  ta.remove();
-  return ok;
 }

@@ -229,6 +229,37 @@ describe('cen-route-table', () => {
     await until(() => !cidrsShown(el).includes(CUSTOM), 'the route to leave the CEN route table');
   });
 
+  it('keeps keyboard focus on its cell while the focused row scrolls away and back, with rows in reading order', async () => {
+    const routes: RouteRow[] = Array.from({ length: 2_000 }, (_, i) => ({
+      DestinationCidrBlock: `10.${(i >> 8) & 255}.${i & 255}.0/24`,
+      Type: 'CEN',
+      NextHopType: 'VPC',
+      Status: 'Active',
+    }));
+    const el = await fixture<CenRouteTable>(html`<cen-route-table region="cn-hangzhou"></cen-route-table>`);
+    el.routes = routes;
+    await el.updateComplete;
+    const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    const rowIndexes = () => $$(el, '.body [role="row"]').map((r) => Number(r.getAttribute('aria-rowindex')));
+    ($(el, '.body [role="gridcell"][tabindex="0"]') as HTMLElement).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const cell = focused()!;
+    expect(cell.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('3');
+    const scroller = $(el, '.scroller');
+    for (const top of [scroller.scrollHeight / 2, scroller.scrollHeight, 0]) {
+      scroller.scrollTop = top;
+      await until(() => top === 0 || !rowIndexes().includes(10), `rows around ${top}px`);
+      await el.updateComplete;
+      // The same element keeps focus, and the DOM lists rows top to bottom (what browse mode reads).
+      expect(focused(), `focus after scrolling to ${top}px`).to.equal(cell);
+      expect(rowIndexes()).to.deep.equal([...rowIndexes()].sort((a, b) => a - b));
+    }
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(focused()!.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('4');
+  });
+
   it('renders 10,000 routes with a bounded number of row elements, and scrolling to the end shows the last route', async () => {
     const routes: RouteRow[] = Array.from({ length: 10_000 }, (_, i) => ({
       DestinationCidrBlock: `10.${(i >> 8) & 255}.${i & 255}.0/24`,

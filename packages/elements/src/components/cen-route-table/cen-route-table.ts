@@ -1,12 +1,12 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ROUTE_PAGE_SIZE_MAX, PAGE_SIZE_MAX } from '@cen-kit/catalog/rules';
 import { CenElement } from '../../base/cen-element.js';
 import { isAbort, type ErrorInfo } from '../../base/errors.js';
 import { newKey } from '../../base/keys.js';
 import { pollUntil } from '../../base/poll.js';
 import { controls, tokens } from '../../base/styles.js';
-import { renderError, renderSkeleton } from '../../base/views.js';
+import { renderBlank, renderError, renderLoading, renderSkeleton } from '../../base/views.js';
 import { formatNumber } from '../../i18n/index.js';
 import { parseCidrFilter, type CidrFilter, type CidrFilterProblem } from '../../lib/cidr-sort.js';
 import { downloadCsv, toCsv } from '../../lib/csv.js';
@@ -173,18 +173,19 @@ export class CenRouteTable extends CenElement {
   /** The focused cell: row index in the view, column index. */
   declare private active: { row: number; col: number };
 
-  private sorted: RouteRow[] = [];
-  private view: RouteRow[] = [];
-  private conflictMap = new Map<string, RouteConflictInfo[]>();
-  private cidrProblem: CidrFilterProblem | undefined;
-  private fetching = false;
-  private loadCtl: AbortController | undefined;
-  private entriesCtl: AbortController | undefined;
-  private scrollTopPx = 0;
-  private viewport = 380;
-  private win: RowWindow = { first: 0, end: 0, before: 0, after: 0 };
-  private resize: ResizeObserver | undefined;
-  private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  // Plain (#) members are not reactive; esbuild also shortens their names.
+  #sorted: RouteRow[] = [];
+  #view: RouteRow[] = [];
+  #conflictMap = new Map<string, RouteConflictInfo[]>();
+  #cidrProblem: CidrFilterProblem | undefined;
+  #fetching = false;
+  #loadCtl: AbortController | undefined;
+  #entriesCtl: AbortController | undefined;
+  /** Height of the rows' part of the scroller, measured. */
+  #viewport = 380;
+  #win!: RowWindow;
+  #resize: ResizeObserver | undefined;
+  #filterTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -201,102 +202,98 @@ export class CenRouteTable extends CenElement {
     this.active = { row: 0, col: 0 };
   }
 
-  private get t(): RouteTableMessages {
+  get #t(): RouteTableMessages {
     return routeTableMessages(this.locale);
   }
 
-  private get rh(): number {
+  get #rh(): number {
     const n = Number(this.rowHeight);
     return Number.isFinite(n) && n >= 16 ? n : DEFAULT_ROW_HEIGHT;
   }
 
-  private get sort(): { column: RouteColumn; direction: SortDirection } {
-    const column = (ROUTE_COLUMNS as readonly string[]).includes(this.sortColumn) ? this.sortColumn : 'DestinationCidrBlock';
-    return { column, direction: this.sortDirection === 'descending' ? 'descending' : 'ascending' };
+  get #sort(): { column: RouteColumn; direction: SortDirection } {
+    return {
+      column: ROUTE_COLUMNS.includes(this.sortColumn) ? this.sortColumn : 'DestinationCidrBlock',
+      direction: this.sortDirection === 'descending' ? 'descending' : 'ascending',
+    };
   }
 
   /** The routes as shown now: sorted and filtered (what `toCSV()` exports). */
   get visibleRoutes(): readonly RouteRow[] {
-    return this.view;
+    return this.#view;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resize?.disconnect();
-    this.resize = undefined;
-    clearTimeout(this.filterTimer);
+    this.#resize?.disconnect();
+    this.#resize = undefined;
+    clearTimeout(this.#filterTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && (changed.has('cenId') || changed.has('region') || changed.has('routeStatus'))) this.load();
-    if (!this.hasUpdated || changed.has('cenId') || changed.has('childInstanceId') || changed.has('childInstanceType') || changed.has('childInstanceRegion')) {
-      this.loadEntries();
-    }
-    if (changed.has('conflicts')) this.conflictMap = conflictsByCidr(this.conflicts ?? []);
-    const resort = changed.has('routes') || changed.has('sortColumn') || changed.has('sortDirection');
-    if (resort) this.sorted = sortRoutes(this.routes ?? [], this.sort);
-    if (resort || changed.has('filterCidr') || changed.has('filterNextHopType') || changed.has('filterStatus')) {
-      const parsed = parseCidrFilter(this.filterCidr ?? '');
-      this.cidrProblem = parsed.ok ? undefined : parsed.problem;
-      const cidr: CidrFilter | undefined = parsed.ok ? parsed.filter : undefined;
-      this.view = filterRoutes(this.sorted, { cidr, nextHopType: this.filterNextHopType || undefined, status: this.filterStatus || undefined });
-      const row = Math.min(this.active.row, Math.max(0, this.view.length - 1));
+    const has = (...names: string[]) => names.some((n) => changed.has(n));
+    if (this.hasUpdated && has('cenId', 'region', 'routeStatus')) this.load();
+    if (!this.hasUpdated || has('cenId', 'childInstanceId', 'childInstanceType', 'childInstanceRegion')) void this.#loadEntries();
+    if (has('conflicts')) this.#conflictMap = conflictsByCidr(this.conflicts ?? []);
+    const resort = has('routes', 'sortColumn', 'sortDirection');
+    if (resort) this.#sorted = sortRoutes(this.routes, this.#sort);
+    if (resort || has('filterCidr', 'filterNextHopType', 'filterStatus')) {
+      const { filter, problem } = parseCidrFilter(this.filterCidr ?? '') as { filter?: CidrFilter; problem?: CidrFilterProblem };
+      this.#cidrProblem = problem;
+      this.#view = filterRoutes(this.#sorted, { cidr: filter, nextHopType: this.filterNextHopType, status: this.filterStatus });
+      const row = Math.min(this.active.row, Math.max(0, this.#view.length - 1));
       if (row !== this.active.row) this.active = { ...this.active, row };
     }
     this.state = this.error
       ? 'error'
-      : this.fetching && !this.routes.length
+      : this.#fetching && !this.routes.length
         ? 'loading'
         : !this.routes.length
           ? 'empty'
-          : !this.view.length
+          : !this.#view.length
             ? 'no-match'
             : 'ready';
-    this.win = this.computeWindow();
+    this.#win = this.#window();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const scroller = this.scroller;
-    if (scroller && !this.resize) {
-      this.resize = new ResizeObserver(() => this.measure());
-      this.resize.observe(scroller);
-      this.measure();
-    } else if (!scroller && this.resize) {
-      this.resize.disconnect();
-      this.resize = undefined;
+    const scroller = this.#scroller;
+    if (scroller && !this.#resize) {
+      this.#resize = new ResizeObserver(() => this.#measure());
+      this.#resize.observe(scroller);
+      this.#measure();
+    } else if (!scroller && this.#resize) {
+      this.#resize.disconnect();
+      this.#resize = undefined;
     }
   }
 
-  private get scroller(): HTMLElement | null {
+  get #scroller(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
 
-  private measure(): void {
-    const s = this.scroller;
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  #measure(): void {
+    const s = this.#scroller;
     if (!s) return;
-    const head = s.querySelector<HTMLElement>('.head');
-    const viewport = Math.max(this.rh, s.clientHeight - (head?.offsetHeight ?? 0));
-    this.scrollTopPx = s.scrollTop;
-    if (viewport !== this.viewport) {
-      this.viewport = viewport;
-      this.maybeRewindow();
-    }
+    this.#viewport = Math.max(this.#rh, s.clientHeight - (s.querySelector<HTMLElement>('.head')?.offsetHeight ?? 0));
+    this.#rewindow();
   }
 
-  private computeWindow(): RowWindow {
-    return rowWindow({ count: this.view.length, rowHeight: this.rh, scrollTop: this.scrollTopPx, viewportHeight: this.viewport, overscan: OVERSCAN });
+  /** The rows to render now; the scroll position is read from the scroller itself (0 while there is none). */
+  #window(): RowWindow {
+    return rowWindow({ count: this.#view.length, rowHeight: this.#rh, scrollTop: this.#scroller?.scrollTop ?? 0, viewportHeight: this.#viewport, overscan: OVERSCAN });
   }
 
-  private maybeRewindow(): void {
-    const w = this.computeWindow();
-    if (w.first !== this.win.first || w.end !== this.win.end) this.requestUpdate();
-  }
-
-  private onScroll(e: Event): void {
-    this.scrollTopPx = (e.currentTarget as HTMLElement).scrollTop;
-    this.maybeRewindow();
+  /** Renders again when scrolling or resizing changed which rows are in the window. */
+  #rewindow(): void {
+    const w = this.#window();
+    if (w.first !== this.#win.first || w.end !== this.#win.end) this.requestUpdate();
   }
 
   // ---------- loading ----------
@@ -304,49 +301,38 @@ export class CenRouteTable extends CenElement {
   /** Loads the routes (and conflicts) again; also what Retry does. */
   reload(): void {
     this.load();
-    this.loadEntries();
+    void this.#loadEntries();
   }
 
   protected override load(quiet = false): void {
-    this.loadCtl?.abort();
-    if (!this.cenId || !this.region) {
-      this.fetching = false;
-      this.requestUpdate();
-      return;
-    }
-    const ctl = new AbortController();
-    this.loadCtl = ctl;
-    this.fetching = true;
-    if (!quiet) this.error = undefined;
+    this.#loadCtl?.abort();
+    const ctl = (this.#loadCtl = new AbortController());
+    const { cenId, region } = this;
+    this.#fetching = !!(cenId && region);
+    if (this.#fetching && !quiet) this.error = undefined;
     this.requestUpdate();
-    void this.fetchRoutes(ctl, this.cenId, this.region);
-    void this.fetchConflicts(ctl, this.cenId, this.region);
+    if (!this.#fetching) return;
+    void this.#fetchRoutes(ctl, cenId!, region!);
+    void this.#fetchConflicts(ctl, cenId!, region!);
   }
 
-  private async fetchRoutes(ctl: AbortController, CenId: string, CenRegionId: string): Promise<void> {
-    const { client } = this.connection;
-    const Status = (['Active', 'Candidate', 'Rejected', 'Prohibited', 'All'] as const).find((s) => s === this.routeStatus) ?? 'All';
+  async #fetchRoutes(ctl: AbortController, CenId: string, CenRegionId: string): Promise<void> {
+    const action = 'DescribeCenRegionDomainRouteEntries';
+    const Status = (['Active', 'Candidate', 'Rejected', 'Prohibited'] as const).find((s) => s === this.routeStatus) ?? 'All';
     try {
-      const r = await client.allPages('DescribeCenRegionDomainRouteEntries', { CenId, CenRegionId, Status }, { ...this.callOptions(ctl.signal), pageSize: ROUTE_PAGE_SIZE_MAX });
-      if (ctl !== this.loadCtl) return;
-      this.routes = r.items.map((x) => ({
-        DestinationCidrBlock: x.DestinationCidrBlock,
-        Type: x.Type,
-        NextHopInstanceId: x.NextHopInstanceId,
-        NextHopType: x.NextHopType,
-        NextHopRegionId: x.NextHopRegionId,
-        Status: x.Status,
-        Preference: x.Preference,
-      }));
+      const r = await this.connection.client.allPages(action, { CenId, CenRegionId, Status }, { ...this.callOptions(ctl.signal), pageSize: ROUTE_PAGE_SIZE_MAX });
+      if (ctl !== this.#loadCtl) return;
+      // Only the fields of RouteRow, in its order.
+      this.routes = r.items.map((x) => Object.fromEntries([...ROUTE_COLUMNS, 'Preference' as const].map((k) => [k, x[k]])) as unknown as RouteRow);
       this.error = undefined;
-      this.fetching = false;
+      this.#fetching = false;
       this.emit('cen-load', { TotalCount: r.TotalCount, PageNumber: 1, count: r.items.length });
       await this.updateComplete;
-      void this.announce(this.countText());
+      void this.announce(this.#countText());
     } catch (e) {
-      if (isAbort(e) || ctl !== this.loadCtl) return;
-      this.fetching = false;
-      this.error = this.failed('DescribeCenRegionDomainRouteEntries', e);
+      if (isAbort(e) || ctl !== this.#loadCtl) return;
+      this.#fetching = false;
+      this.error = this.failed(action, e);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part="retry"]')?.focus();
     }
@@ -357,15 +343,15 @@ export class CenRouteTable extends CenElement {
    * its published entries, and DescribeRouteConflict for each of its route
    * tables. A failure here does not hide the routes; it is shown beside them.
    */
-  private async fetchConflicts(ctl: AbortController, CenId: string, region: string): Promise<void> {
+  async #fetchConflicts(ctl: AbortController, CenId: string, region: string): Promise<void> {
     const { client } = this.connection;
     const opts = this.callOptions(ctl.signal);
     let action = 'DescribeCenAttachedChildInstances';
     try {
       const att = await client.allPages('DescribeCenAttachedChildInstances', { CenId, ChildInstanceRegionId: region }, { ...opts, pageSize: PAGE_SIZE_MAX });
-      const nets = att.items.filter((a) => (a.ChildInstanceType === 'VPC' || a.ChildInstanceType === 'VBR') && a.Status === 'Attached');
       const found: RouteConflictInfo[] = [];
-      for (const n of nets) {
+      for (const n of att.items) {
+        if ((n.ChildInstanceType !== 'VPC' && n.ChildInstanceType !== 'VBR') || n.Status !== 'Attached') continue;
         const child = { ChildInstanceId: n.ChildInstanceId, ChildInstanceRegionId: n.ChildInstanceRegionId, ChildInstanceType: n.ChildInstanceType as 'VPC' | 'VBR' };
         action = 'DescribePublishedRouteEntries';
         const pub = await client.allPages('DescribePublishedRouteEntries', { CenId, ...child }, { ...opts, pageSize: ROUTE_PAGE_SIZE_MAX });
@@ -380,89 +366,82 @@ export class CenRouteTable extends CenElement {
           found.push(...(rc.items as RouteConflictInfo[]));
         }
       }
-      if (ctl !== this.loadCtl) return;
+      if (ctl !== this.#loadCtl) return;
       this.conflicts = found;
       this.conflictError = undefined;
     } catch (e) {
-      if (isAbort(e) || ctl !== this.loadCtl) return;
+      if (isAbort(e) || ctl !== this.#loadCtl) return;
       this.conflictError = this.failed(action, e);
     }
   }
 
-  private get child(): { ChildInstanceId: string; ChildInstanceType: 'VPC' | 'VBR' | 'CCN'; ChildInstanceRegionId: string } | undefined {
-    const type = this.childInstanceType;
-    if (!this.cenId || !this.childInstanceId || !this.childInstanceRegion || (type !== 'VPC' && type !== 'VBR' && type !== 'CCN')) return undefined;
-    return { ChildInstanceId: this.childInstanceId, ChildInstanceType: type, ChildInstanceRegionId: this.childInstanceRegion };
+  get #child(): { ChildInstanceId: string; ChildInstanceType: 'VPC' | 'VBR' | 'CCN'; ChildInstanceRegionId: string } | undefined {
+    const { cenId, childInstanceId: ChildInstanceId, childInstanceType: ChildInstanceType, childInstanceRegion: ChildInstanceRegionId } = this;
+    if (cenId && ChildInstanceId && ChildInstanceRegionId && (ChildInstanceType === 'VPC' || ChildInstanceType === 'VBR' || ChildInstanceType === 'CCN')) {
+      return { ChildInstanceId, ChildInstanceType, ChildInstanceRegionId };
+    }
+    return undefined;
   }
 
-  private loadEntries(quiet = false): void {
-    this.entriesCtl?.abort();
-    const child = this.child;
-    if (!child || !this.cenId) {
+  async #loadEntries(quiet = false): Promise<void> {
+    this.#entriesCtl?.abort();
+    const child = this.#child;
+    if (!child) {
       this.entries = undefined;
       return;
     }
-    const ctl = new AbortController();
-    this.entriesCtl = ctl;
+    const ctl = (this.#entriesCtl = new AbortController());
     if (!quiet) {
       this.entriesLoading = true;
       this.entriesError = undefined;
     }
-    void (async () => {
-      try {
-        const r = await this.connection.client.allPages(
-          'DescribePublishedRouteEntries',
-          { CenId: this.cenId!, ...child },
-          { ...this.callOptions(ctl.signal), pageSize: ROUTE_PAGE_SIZE_MAX },
-        );
-        if (ctl !== this.entriesCtl) return;
-        this.entries = r.items as PublishedEntry[];
-        this.entriesError = undefined;
-      } catch (e) {
-        if (isAbort(e) || ctl !== this.entriesCtl) return;
-        this.entriesError = this.failed('DescribePublishedRouteEntries', e);
-      } finally {
-        if (ctl === this.entriesCtl) this.entriesLoading = false;
-      }
-    })();
+    const action = 'DescribePublishedRouteEntries';
+    try {
+      const r = await this.connection.client.allPages(action, { CenId: this.cenId!, ...child }, { ...this.callOptions(ctl.signal), pageSize: ROUTE_PAGE_SIZE_MAX });
+      if (ctl !== this.#entriesCtl) return;
+      this.entries = r.items as PublishedEntry[];
+      this.entriesError = undefined;
+    } catch (e) {
+      if (isAbort(e) || ctl !== this.#entriesCtl) return;
+      this.entriesError = this.failed(action, e);
+    } finally {
+      if (ctl === this.#entriesCtl) this.entriesLoading = false;
+    }
   }
 
   // ---------- publish and withdraw ----------
 
-  private async setPublished(entry: PublishedEntry, publish: boolean): Promise<void> {
-    const child = this.child;
-    if (!child || child.ChildInstanceType === 'CCN' || !this.cenId || this.busyCidr) return;
-    const t = this.t;
+  async #setPublished(entry: PublishedEntry, publish: boolean): Promise<void> {
+    const child = this.#child;
+    if (!child || child.ChildInstanceType === 'CCN' || this.busyCidr) return;
+    const t = this.#t;
     const cidr = entry.DestinationCidrBlock;
     const action = publish ? 'PublishRouteEntries' : 'WithdrawPublishedRouteEntries';
-    const detail: RouteEntryDetail = {
-      CenId: this.cenId,
-      ChildInstanceId: child.ChildInstanceId,
-      ChildInstanceType: child.ChildInstanceType,
-      ChildInstanceRegionId: child.ChildInstanceRegionId,
+    const detail = {
+      CenId: this.cenId!,
+      ...child,
       ChildInstanceRouteTableId: entry.ChildInstanceRouteTableId ?? '',
       DestinationCidrBlock: cidr,
-    };
+    } as RouteEntryDetail;
+    const { ChildInstanceRouteTableId, ...query } = detail;
     this.busyCidr = cidr;
     this.actionError = undefined;
-    void this.announce(publish ? t.publishing(cidr) : t.withdrawing(cidr));
-    const opts = this.callOptions(this.lifetime.signal);
+    void this.announce((publish ? t.publishing : t.withdrawing)(cidr));
+    const opts = this.callOptions();
+    const { client } = this.connection;
     try {
-      await this.connection.client.call(action as 'PublishRouteEntries', detail, { ...opts, idempotencyKey: newKey() });
+      await client.call(action as 'PublishRouteEntries', detail, { ...opts, idempotencyKey: newKey() });
       const want = publish ? 'Published' : 'NonPublished';
       await pollUntil(
-        async () => {
-          const r = await this.connection.client.DescribePublishedRouteEntries(
-            { CenId: detail.CenId, ChildInstanceId: detail.ChildInstanceId, ChildInstanceType: detail.ChildInstanceType, ChildInstanceRegionId: detail.ChildInstanceRegionId, DestinationCidrBlock: cidr },
-            opts,
-          );
-          return r.PublishedRouteEntries?.PublishedRouteEntry?.some((x) => x.DestinationCidrBlock === cidr && x.PublishStatus === want) ? true : undefined;
-        },
+        async () =>
+          (await client.DescribePublishedRouteEntries(query, opts)).PublishedRouteEntries?.PublishedRouteEntry?.some(
+            (x) => x.DestinationCidrBlock === cidr && x.PublishStatus === want,
+          ) || undefined,
         { signal: this.lifetime.signal, initial: 250, max: 3000, timeout: 180_000 },
       );
       this.emit(publish ? 'cen-route-published' : 'cen-route-withdrawn', detail);
-      void this.announce(publish ? t.didPublish(cidr) : t.didWithdraw(cidr));
-      this.loadEntries(true);
+      void this.announce((publish ? t.didPublish : t.didWithdraw)(cidr));
+      void this.#loadEntries(true);
       this.load(true);
     } catch (e) {
       if (isAbort(e)) return;
@@ -472,69 +451,53 @@ export class CenRouteTable extends CenElement {
     }
   }
 
-  private async askWithdraw(entry: PublishedEntry): Promise<void> {
+  async #askWithdraw(entry: PublishedEntry): Promise<void> {
     this.confirmWithdraw = entry;
     await this.updateComplete;
-    const d = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+    const d = this.#dialog;
     if (d && !d.open) d.showModal();
   }
 
-  private onConfirm(e: SubmitEvent): void {
+  #onConfirm(e: SubmitEvent): void {
     e.preventDefault();
     const entry = this.confirmWithdraw;
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-    if (entry) void this.setPublished(entry, false);
+    this.#dialog?.close();
+    if (entry) void this.#setPublished(entry, false);
   }
 
   // ---------- sort, filter, export ----------
 
-  private setSort(column: RouteColumn): void {
-    const same = this.sort.column === column;
+  #setSort(column: RouteColumn): void {
+    const was = this.#sort;
     this.sortColumn = column;
-    this.sortDirection = same && this.sort.direction === 'ascending' ? 'descending' : 'ascending';
-    void this.announce(this.t.sorted(this.columnLabel(column), this.sortDirection));
+    this.sortDirection = was.column === column && was.direction === 'ascending' ? 'descending' : 'ascending';
+    void this.announce(this.#t.sorted(this.#labels()[ROUTE_COLUMNS.indexOf(column)]!, this.sortDirection));
   }
 
-  private onCidrInput(e: Event): void {
+  /** Typing applies the CIDR filter after a pause; Enter applies it at once. */
+  #onCidr(e: KeyboardEvent): void {
     const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.filterTimer);
-    this.filterTimer = setTimeout(() => this.applyCidr(value), 200);
+    if (e.type === 'keydown' && e.key !== 'Enter') return;
+    clearTimeout(this.#filterTimer);
+    if (e.type === 'input') this.#filterTimer = setTimeout(() => this.#setFilter('filterCidr', value), 200);
+    else void this.#setFilter('filterCidr', value);
   }
 
-  private onCidrKey(e: KeyboardEvent): void {
-    if (e.key !== 'Enter') return;
-    clearTimeout(this.filterTimer);
-    this.applyCidr((e.target as HTMLInputElement).value);
-  }
-
-  private async applyCidr(value: string): Promise<void> {
-    this.filterCidr = value;
+  async #setFilter(key: 'filterCidr' | 'filterNextHopType' | 'filterStatus', value: string): Promise<void> {
+    this[key] = value;
     await this.updateComplete;
-    this.scrollToTop();
-    void this.announce(this.cidrProblem ? this.t.cidrProblem[this.cidrProblem] : this.countText());
-  }
-
-  private async onSelectFilter(e: Event, key: 'filterNextHopType' | 'filterStatus'): Promise<void> {
-    this[key] = (e.target as HTMLSelectElement).value;
-    await this.updateComplete;
-    this.scrollToTop();
-    void this.announce(this.countText());
-  }
-
-  private clearFilters(): void {
-    clearTimeout(this.filterTimer);
-    this.filterCidr = '';
-    this.filterNextHopType = '';
-    this.filterStatus = '';
-    const input = this.renderRoot.querySelector<HTMLInputElement>('[part="filter-cidr"]');
-    if (input) input.value = '';
-  }
-
-  private scrollToTop(): void {
-    const s = this.scroller;
+    const s = this.#scroller;
     if (s) s.scrollTop = 0;
-    this.scrollTopPx = 0;
-    this.maybeRewindow();
+    this.#rewindow();
+    const problem = key === 'filterCidr' && this.#cidrProblem;
+    void this.announce(problem ? this.#t.cidrProblem[problem] : this.#countText());
+  }
+
+  #clearFilters(): void {
+    clearTimeout(this.#filterTimer);
+    this.filterCidr = this.filterNextHopType = this.filterStatus = '';
+    // The box may hold typed text that never became the filter.
+    this.renderRoot.querySelector<HTMLInputElement>('[part="filter-cidr"]')!.value = '';
   }
 
   /**
@@ -546,7 +509,7 @@ export class CenRouteTable extends CenElement {
   toCSV(): string {
     return toCsv(
       [...ROUTE_COLUMNS, 'Conflicts'],
-      this.view.map((r) => [...ROUTE_COLUMNS.map((c) => r[c]), this.conflictText(r.DestinationCidrBlock, true)]),
+      this.#view.map((r) => [...ROUTE_COLUMNS.map((c) => r[c]), this.#describe(this.#conflictMap.get(r.DestinationCidrBlock), routeTableMessages('en'))]),
     );
   }
 
@@ -554,130 +517,101 @@ export class CenRouteTable extends CenElement {
   exportCSV(): void {
     const name = ['cen-routes', this.cenId, this.region].filter(Boolean).join('-');
     downloadCsv(`${name}.csv`, this.toCSV());
-    void this.announce(this.t.exported(formatNumber(this.locale, this.view.length)));
+    void this.announce(this.#t.exported(formatNumber(this.locale, this.#view.length)));
   }
 
-  private conflictText(cidr: string, plain = false): string {
-    const list = this.conflictMap.get(cidr);
-    if (!list?.length) return '';
-    const t = plain ? routeTableMessages('en') : this.t;
-    return list
-      .map((c) => t.conflictWith(c.InstanceId ?? '?', c.RegionId ?? '?', t.conflictStatus[c.Status ?? 'conflict'] ?? c.Status ?? ''))
-      .join('; ');
+  /** Conflicts in words, `; `-separated ('' for none). */
+  #describe(list: RouteConflictInfo[] = [], t = this.#t): string {
+    return list.map((c) => t.conflictWith(c.InstanceId ?? '?', c.RegionId ?? '?', t.conflictStatus[c.Status ?? 'conflict'] ?? c.Status ?? '')).join('; ');
   }
 
-  private countText(): string {
+  #countText(): string {
     const n = (x: number) => formatNumber(this.locale, x);
-    return this.t.showing(n(this.view.length), n(this.routes.length));
+    return this.#t.showing(n(this.#view.length), n(this.routes.length));
   }
 
-  private columnLabel(c: RouteColumn): string {
-    const t = this.t;
-    return {
-      DestinationCidrBlock: t.colCidr,
-      Type: t.colType,
-      NextHopInstanceId: t.colNextHop,
-      NextHopType: t.colNextHopType,
-      NextHopRegionId: t.colNextHopRegion,
-      Status: t.colStatus,
-    }[c];
+  /** Labels of ROUTE_COLUMNS, in its order. */
+  #labels(t = this.#t): string[] {
+    return [t.colCidr, t.colType, t.colNextHop, t.colNextHopType, t.colNextHopRegion, t.colStatus];
   }
 
   // ---------- keyboard (grid pattern: one focusable cell, arrows move) ----------
 
-  private onGridKey(e: KeyboardEvent): void {
-    const count = this.view.length;
-    if (!count) return;
-    let { row, col } = this.active;
-    const page = Math.max(1, Math.floor(this.viewport / this.rh) - 1);
-    switch (e.key) {
-      case 'ArrowDown':
-        row = Math.min(count - 1, row + 1);
-        break;
-      case 'ArrowUp':
-        row = Math.max(0, row - 1);
-        break;
-      case 'ArrowRight':
-        col = Math.min(COLS - 1, col + 1);
-        break;
-      case 'ArrowLeft':
-        col = Math.max(0, col - 1);
-        break;
-      case 'PageDown':
-        row = Math.min(count - 1, row + page);
-        break;
-      case 'PageUp':
-        row = Math.max(0, row - page);
-        break;
-      case 'Home':
-        if (e.ctrlKey) row = 0;
-        col = 0;
-        break;
-      case 'End':
-        if (e.ctrlKey) row = count - 1;
-        col = COLS - 1;
-        break;
-      default:
-        return;
-    }
+  #onGridKey(e: KeyboardEvent): void {
+    const count = this.#view.length;
+    const page = Math.max(1, Math.floor(this.#viewport / this.#rh) - 1);
+    // [rows, columns] to move; Home and End go to the first and last column (with Ctrl, also row).
+    const move = (<Record<string, number[]>>{
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1],
+      PageDown: [page, 0],
+      PageUp: [-page, 0],
+      Home: [e.ctrlKey ? -count : 0, -COLS],
+      End: [e.ctrlKey ? count : 0, COLS],
+    })[e.key];
+    if (!count || !move) return;
     e.preventDefault();
-    void this.focusCell(row, col);
+    const clamp = (n: number, max: number) => Math.max(0, Math.min(max, n));
+    void this.#focusCell(clamp(this.active.row + move[0]!, count - 1), clamp(this.active.col + move[1]!, COLS - 1));
   }
 
-  private async focusCell(row: number, col: number): Promise<void> {
+  async #focusCell(row: number, col: number): Promise<void> {
     this.active = { row, col };
-    const s = this.scroller;
-    if (s) {
-      const top = scrollTopFor(row, this.rh, s.scrollTop, this.viewport);
-      if (top !== undefined) {
-        s.scrollTop = top;
-        this.scrollTopPx = s.scrollTop;
-      }
-    }
-    this.requestUpdate();
+    const s = this.#scroller!;
+    s.scrollTop = scrollTopFor(row, this.#rh, s.scrollTop, this.#viewport) ?? s.scrollTop;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`.body [aria-rowindex="${row + 2}"] [data-col="${col}"]`)?.focus();
+    this.#activeCell?.focus();
   }
 
-  private onCellFocus(row: number, col: number): void {
+  get #activeCell(): HTMLElement | null {
+    const { row, col } = this.active;
+    return this.renderRoot.querySelector(`.body [aria-rowindex="${row + 2}"] [data-col="${col}"]`);
+  }
+
+  /** A cell focused by click or Tab becomes the active one. */
+  #onFocusIn(e: FocusEvent): void {
+    const { dataset, parentElement } = e.target as HTMLElement;
+    if (!dataset.col) return;
+    const row = Number(parentElement!.getAttribute('aria-rowindex')) - 2;
+    const col = Number(dataset.col);
     if (this.active.row !== row || this.active.col !== col) this.active = { row, col };
   }
 
   // ---------- rendering ----------
 
   protected override render(): TemplateResult {
-    const t = this.t;
-    return html`<div part="base" lang=${this.locale} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
-      ${!this.cenId && !this.routes.length && !this.fetching
+    const t = this.#t;
+    return html`<div part="base" lang=${this.locale} aria-busy=${this.state === 'loading'}>
+      ${!this.cenId && !this.routes.length && !this.#fetching
         ? html`<p class="note">${t.chooseCen}</p>`
-        : html`${this.renderToolbar()}
+        : html`${this.#renderToolbar(t)}
           ${this.state === 'loading'
-            ? html`${renderSkeleton(5, 6)}<span class="sr-only">${this.m.loading}</span>`
+            ? renderLoading(this.m, 5, 6)
             : this.state === 'error' && this.error
-              ? renderError(this.m, this.error, () => this.reload())
+              ? renderError(this.m, this.error, this.reload)
               : this.state === 'empty'
-                ? html`<div part="empty" class="blank">
-                    <p><strong>${t.emptyTitle}</strong></p>
-                    <p class="help">${t.emptyHint}</p>
-                  </div>`
+                ? renderBlank('empty', t.emptyTitle, t.emptyHint)
                 : this.state === 'no-match'
-                  ? html`<div part="no-match" class="blank">
-                      <p><strong>${t.noMatchTitle}</strong></p>
-                      <p class="help">${t.noMatchHint}</p>
-                      <button type="button" @click=${this.clearFilters}>${t.clearFilters}</button>
-                    </div>`
-                  : this.renderGrid()}
+                  ? renderBlank('no-match', t.noMatchTitle, t.noMatchHint, html`<button type="button" @click=${this.#clearFilters}>${t.clearFilters}</button>`)
+                  : this.#renderGrid(t)}
           ${this.conflictError ? renderError(this.m, this.conflictError, () => this.load(true), t.conflictsUnknown) : nothing}`}
-      ${this.renderPublished()} ${this.renderDialog()} ${this.renderLive()}
+      ${this.#renderPublished(t)} ${this.#renderDialog(t)} ${this.renderLive()}
     </div>`;
   }
 
-  private renderToolbar(): TemplateResult {
-    const t = this.t;
-    const problem = this.cidrProblem;
-    const hopTypes = distinctValues(this.routes, 'NextHopType');
-    const statuses = distinctValues(this.routes, 'Status');
-    const option = (v: string, current: string, label = v) => html`<option value=${v} ?selected=${v === current}>${label}</option>`;
+  #renderToolbar(t: RouteTableMessages): TemplateResult {
+    const problem = this.#cidrProblem;
+    const select = (id: string, key: 'filterNextHopType' | 'filterStatus', part: string, label: string, words: Record<string, string> = {}) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} part=${part} @change=${(e: Event) => this.#setFilter(key, (e.target as HTMLSelectElement).value)}>
+          ${['', ...distinctValues(this.routes, key === 'filterStatus' ? 'Status' : 'NextHopType')].map(
+            (v) => html`<option value=${v} ?selected=${v === this[key]}>${v ? (words[v] ?? v) : t.any}</option>`,
+          )}
+        </select>
+      </div>`;
     return html`<div part="toolbar" class="row toolbar">
       <div class="field cidr">
         <label for="f-cidr">${t.filterCidr}</label>
@@ -690,179 +624,172 @@ export class CenRouteTable extends CenElement {
           spellcheck="false"
           placeholder="10.0.0.0/8"
           .value=${this.filterCidr ?? ''}
-          aria-invalid=${problem ? 'true' : 'false'}
+          aria-invalid=${!!problem}
           aria-describedby=${problem ? 'f-cidr-error' : 'f-cidr-help'}
-          @input=${this.onCidrInput}
-          @keydown=${this.onCidrKey}
+          @input=${this.#onCidr}
+          @keydown=${this.#onCidr}
         />
         ${problem
           ? html`<span id="f-cidr-error" class="field-error">${t.cidrProblem[problem]}</span>`
           : html`<span id="f-cidr-help" class="help">${t.filterCidrHelp}</span>`}
       </div>
-      <div class="field">
-        <label for="f-hop">${t.filterNextHopType}</label>
-        <select id="f-hop" part="filter-next-hop-type" @change=${(e: Event) => this.onSelectFilter(e, 'filterNextHopType')}>
-          ${option('', this.filterNextHopType, t.any)} ${hopTypes.map((v) => option(v, this.filterNextHopType))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="f-status">${t.filterStatus}</label>
-        <select id="f-status" part="filter-status" @change=${(e: Event) => this.onSelectFilter(e, 'filterStatus')}>
-          ${option('', this.filterStatus, t.any)} ${statuses.map((v) => option(v, this.filterStatus, t.routeStatus[v] ?? v))}
-        </select>
-      </div>
+      ${select('f-hop', 'filterNextHopType', 'filter-next-hop-type', t.filterNextHopType)}
+      ${select('f-status', 'filterStatus', 'filter-status', t.filterStatus, t.routeStatus)}
       <span class="spacer"></span>
-      <button part="export-button" type="button" ?disabled=${!this.view.length} @click=${() => this.exportCSV()}>${t.exportCsv}</button>
+      <button part="export-button" type="button" ?disabled=${!this.#view.length} @click=${this.exportCSV}>${t.exportCsv}</button>
     </div>`;
   }
 
-  private renderGrid(): TemplateResult {
-    const t = this.t;
-    const { column, direction } = this.sort;
-    const rh = this.rh;
-    const w = this.win;
-    const indexes: number[] = [];
-    for (let i = w.first; i < w.end; i++) indexes.push(i);
-    // The focused row stays rendered when scrolled away, so keyboard focus is never lost.
+  #renderGrid(t: RouteTableMessages): TemplateResult {
+    const { column, direction } = this.#sort;
+    const rh = this.#rh;
+    const count = this.#view.length;
+    const w = this.#win;
+    const labels = this.#labels(t);
+    const rows: number[] = [];
+    for (let i = w.first; i < w.end; i++) rows.push(i);
+    // The focused row stays rendered when scrolled away, so keyboard focus is
+    // never lost. Rows stay in row order (what a screen reader reads in browse
+    // mode), and keyed by index the focused row's element is never moved, which
+    // would blur it.
     const a = this.active.row;
-    if (a < this.view.length && (a < w.first || a >= w.end)) indexes.push(a);
-    const header = (c: RouteColumn) => html`<div
-      role="columnheader"
-      part="header-cell"
-      aria-sort=${column === c ? direction : 'none'}
-      data-column=${c}
-    >
-      <button type="button" aria-label=${`${this.columnLabel(c)}. ${t.sortBy(this.columnLabel(c))}`} @click=${() => this.setSort(c)}>
-        ${this.columnLabel(c)}<span class="arrow" aria-hidden="true">${column === c ? (direction === 'ascending' ? '▲' : '▼') : ''}</span>
-      </button>
-    </div>`;
-    return html`<div class="scroller" part="scroller" @scroll=${this.onScroll}>
+    if (a < count && a < w.first) rows.unshift(a);
+    else if (a < count && a >= w.end) rows.push(a);
+    return html`<div class="scroller" part="scroller" @scroll=${this.#rewindow}>
         <div
           role="grid"
           part="grid"
           aria-label=${this.region ? t.label(this.region) : t.labelNoRegion}
-          aria-rowcount=${this.view.length + 1}
+          aria-rowcount=${count + 1}
           aria-colcount=${COLS}
           style="--_rh:${rh}px"
-          @keydown=${this.onGridKey}
+          @keydown=${this.#onGridKey}
+          @focusin=${this.#onFocusIn}
         >
           <div role="rowgroup" class="head">
             <div role="row" class="tr" aria-rowindex="1">
-              ${ROUTE_COLUMNS.map(header)}
+              ${ROUTE_COLUMNS.map(
+                (c, i) => html`<div role="columnheader" part="header-cell" aria-sort=${column === c ? direction : 'none'} data-column=${c}>
+                  <button type="button" aria-label=${`${labels[i]}. ${t.sortBy(labels[i]!)}`} @click=${() => this.#setSort(c)}>
+                    ${labels[i]}<span class="arrow" aria-hidden="true">${column === c ? (direction === 'ascending' ? '▲' : '▼') : ''}</span>
+                  </button>
+                </div>`,
+              )}
               <div role="columnheader" part="header-cell">${t.colConflict}</div>
             </div>
           </div>
-          <div role="rowgroup" class="body" style="block-size:${this.view.length * rh}px">
+          <div role="rowgroup" class="body" style="block-size:${count * rh}px">
             ${repeat(
-              indexes,
+              rows,
               (i) => i,
-              (i) => this.renderRow(i),
+              (i) => this.#renderRow(i, t),
             )}
           </div>
         </div>
       </div>
-      <div class="row footer"><span class="help">${this.countText()}</span></div>`;
+      <div class="row footer"><span class="help">${this.#countText()}</span></div>`;
   }
 
-  private renderRow(i: number): TemplateResult {
-    const r = this.view[i]!;
-    const conflict = this.conflictText(r.DestinationCidrBlock);
-    const cell = (col: number, content: unknown, cls = '') => html`<div
-      role="gridcell"
-      class=${cls}
-      data-col=${col}
-      tabindex=${this.active.row === i && this.active.col === col ? '0' : '-1'}
-      @focus=${() => this.onCellFocus(i, col)}
-    >
-      ${content}
-    </div>`;
+  #renderRow(i: number, t: RouteTableMessages): TemplateResult {
+    const r = this.#view[i]!;
+    const status = r.Status ?? '';
+    const conflict = this.#describe(this.#conflictMap.get(r.DestinationCidrBlock));
+    const { row, col: active } = this.active;
     return html`<div
       role="row"
       part="row"
       class="tr ${conflict ? 'conflict' : ''}"
       aria-rowindex=${i + 2}
-      style="transform:translateY(${i * this.rh}px)"
+      style="transform:translateY(${i * this.#rh}px)"
     >
-      ${cell(0, r.DestinationCidrBlock, 'mono')} ${cell(1, r.Type ?? '')} ${cell(2, r.NextHopInstanceId ?? '', 'mono')} ${cell(3, r.NextHopType ?? '')}
-      ${cell(4, r.NextHopRegionId ?? '')} ${cell(5, this.t.routeStatus[r.Status ?? ''] ?? r.Status ?? '', `status-${r.Status ?? ''}`)}
-      ${cell(6, conflict ? html`<span part="conflict-badge" class="conflict-text" title=${conflict}>${conflict}</span>` : '')}
+      ${[
+        ...ROUTE_COLUMNS.slice(0, 5).map((c) => r[c] ?? ''),
+        t.routeStatus[status] ?? status,
+        conflict ? html`<span part="conflict-badge" class="conflict-text" title=${conflict}>${conflict}</span>` : '',
+      ].map(
+        (content, col) => html`<div
+          role="gridcell"
+          class=${['mono', '', 'mono', '', '', `status-${status}`, ''][col]!}
+          data-col=${col}
+          tabindex=${row === i && active === col ? 0 : -1}
+        >
+          ${content}
+        </div>`,
+      )}
     </div>`;
   }
 
-  private renderPublished(): TemplateResult | typeof nothing {
-    const child = this.child;
+  #renderPublished(t: RouteTableMessages): TemplateResult | typeof nothing {
+    const child = this.#child;
     if (!child) return nothing;
-    const t = this.t;
-    const canPublish = child.ChildInstanceType !== 'CCN' && this.canCall('PublishRouteEntries');
-    const canWithdraw = child.ChildInstanceType !== 'CCN' && this.canCall('WithdrawPublishedRouteEntries');
-    let body: TemplateResult;
-    if (this.entriesLoading && !this.entries) body = renderSkeleton(3, 4);
-    else if (this.entriesError) body = renderError(this.m, this.entriesError, () => this.loadEntries());
-    else if (!this.entries?.length) body = html`<p class="help">${t.noEntries}</p>`;
-    else {
-      const entries = this.entries;
-      // Without a button inside, the scrolling box itself takes focus (keyboard users can scroll it).
-      const focusable = entries.some((e) => e.OperationalMode) && (canPublish || canWithdraw);
-      body = html`<div class="scroll" role="region" aria-labelledby="published-title" tabindex=${focusable ? nothing : '0'}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t.colCidr}</th>
-              <th scope="col">${t.colNextHopType}</th>
-              <th scope="col">${t.colRouteType}</th>
-              <th scope="col">${t.colPublishStatus}</th>
-              <th scope="col">${t.colConflict}</th>
-              <th scope="col">${t.colActions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${entries.map((e) => {
-              const published = e.PublishStatus === 'Published';
-              const conflicts = (e.Conflicts?.Conflict ?? [])
-                .map((c) => t.conflictWith(c.InstanceId ?? '?', c.RegionId ?? '?', t.conflictStatus[c.Status ?? 'conflict'] ?? c.Status ?? ''))
-                .join('; ');
-              const busy = this.busyCidr === e.DestinationCidrBlock;
-              let action: TemplateResult;
-              if (!e.OperationalMode) action = html`<span class="help">${t.notOperational}</span>`;
-              else if (published && canWithdraw)
-                action = html`<button type="button" data-action="withdraw" aria-label=${t.withdrawLabel(e.DestinationCidrBlock)} ?disabled=${!!this.busyCidr} @click=${() => this.askWithdraw(e)}>
-                  ${busy ? this.m.working : t.withdraw}
-                </button>`;
-              else if (!published && canPublish)
-                action = html`<button type="button" class="primary" data-action="publish" aria-label=${t.publishLabel(e.DestinationCidrBlock)} ?disabled=${!!this.busyCidr} @click=${() => this.setPublished(e, true)}>
-                  ${busy ? this.m.working : t.publish}
-                </button>`;
-              else action = html`<span class="help">—</span>`;
-              return html`<tr data-cidr=${e.DestinationCidrBlock}>
-                <td class="mono">${e.DestinationCidrBlock}</td>
-                <td>${e.NextHopType ?? ''}</td>
-                <td>${e.RouteType ?? ''}</td>
-                <td><span class="badge ${published ? 'ok' : ''}">${published ? t.published : t.nonPublished}</span></td>
-                <td>${conflicts ? html`<span class="conflict-text">${conflicts}</span>` : ''}</td>
-                <td>${action}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>`;
-    }
+    const ccn = child.ChildInstanceType === 'CCN';
+    const canPublish = !ccn && this.canCall('PublishRouteEntries');
+    const canWithdraw = !ccn && this.canCall('WithdrawPublishedRouteEntries');
+    const entries = this.entries;
     return html`<section part="published" class="published">
       <h3 id="published-title">${t.publishedTitle(child.ChildInstanceId)}</h3>
-      ${child.ChildInstanceType === 'CCN' ? html`<p class="help">${t.cannotPublishCcn}</p>` : nothing}
-      ${this.actionError ? renderError(this.m, this.actionError) : nothing} ${body}
+      ${ccn ? html`<p class="help">${t.cannotPublishCcn}</p>` : nothing} ${this.actionError ? renderError(this.m, this.actionError) : nothing}
+      ${this.entriesLoading && !entries
+        ? renderSkeleton(3, 4)
+        : this.entriesError
+          ? renderError(this.m, this.entriesError, () => this.#loadEntries())
+          : !entries?.length
+            ? html`<p class="help">${t.noEntries}</p>`
+            : // Without a button inside, the scrolling box itself takes focus (keyboard users can scroll it).
+              html`<div
+                class="scroll"
+                role="region"
+                aria-labelledby="published-title"
+                tabindex=${entries.some((e) => e.OperationalMode) && (canPublish || canWithdraw) ? nothing : '0'}
+              >
+                <table>
+                  <thead>
+                    <tr>
+                      ${[t.colCidr, t.colNextHopType, t.colRouteType, t.colPublishStatus, t.colConflict, t.colActions].map((h) => html`<th scope="col">${h}</th>`)}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${entries.map((e) => {
+                      const cidr = e.DestinationCidrBlock;
+                      const published = e.PublishStatus === 'Published';
+                      const conflicts = this.#describe(e.Conflicts?.Conflict);
+                      return html`<tr data-cidr=${cidr}>
+                        <td class="mono">${cidr}</td>
+                        <td>${e.NextHopType ?? ''}</td>
+                        <td>${e.RouteType ?? ''}</td>
+                        <td><span class="badge ${published ? 'ok' : ''}">${published ? t.published : t.nonPublished}</span></td>
+                        <td>${conflicts ? html`<span class="conflict-text">${conflicts}</span>` : ''}</td>
+                        <td>
+                          ${e.OperationalMode && (published ? canWithdraw : canPublish)
+                            ? html`<button
+                                type="button"
+                                class=${published ? nothing : 'primary'}
+                                data-action=${published ? 'withdraw' : 'publish'}
+                                aria-label=${(published ? t.withdrawLabel : t.publishLabel)(cidr)}
+                                ?disabled=${!!this.busyCidr}
+                                @click=${() => (published ? this.#askWithdraw(e) : this.#setPublished(e, true))}
+                              >
+                                ${this.busyCidr === cidr ? this.m.working : published ? t.withdraw : t.publish}
+                              </button>`
+                            : html`<span class="help">${e.OperationalMode ? '—' : t.notOperational}</span>`}
+                        </td>
+                      </tr>`;
+                    })}
+                  </tbody>
+                </table>
+              </div>`}
     </section>`;
   }
 
-  private renderDialog(): TemplateResult {
-    const t = this.t;
+  #renderDialog(t: RouteTableMessages): TemplateResult {
     const e = this.confirmWithdraw;
     return html`<dialog part="dialog" aria-labelledby="withdraw-title" @close=${() => (this.confirmWithdraw = undefined)}>
       ${e
-        ? html`<form @submit=${this.onConfirm}>
+        ? html`<form @submit=${this.#onConfirm}>
             <h2 id="withdraw-title">${t.withdrawTitle(e.DestinationCidrBlock)}</h2>
             <p>${t.withdrawBody(e.DestinationCidrBlock, this.childInstanceId ?? '')}</p>
             <div class="actions">
-              <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${this.m.cancel}</button>
+              <button type="button" @click=${() => this.#dialog?.close()}>${this.m.cancel}</button>
               <button type="submit" class="danger">${t.withdraw}</button>
             </div>
           </form>`

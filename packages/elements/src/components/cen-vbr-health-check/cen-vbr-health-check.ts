@@ -5,7 +5,7 @@ import { isAbort, type ErrorInfo } from '../../base/errors.js';
 import { newKey } from '../../base/keys.js';
 import { pollUntil } from '../../base/poll.js';
 import { controls, tokens } from '../../base/styles.js';
-import { renderError, renderSkeleton } from '../../base/views.js';
+import { renderBlank, renderError, renderLoading } from '../../base/views.js';
 import { formatNumber } from '../../i18n/index.js';
 import {
   checkHealthCheckForm,
@@ -328,15 +328,11 @@ export class CenVbrHealthCheck extends CenElement {
             </div>
             ${this.cenId ? nothing : html`<p class="help">${t.chooseCen}</p>`}
             ${s === 'loading'
-              ? html`${renderSkeleton(2, 6)}<span class="sr-only">${m.loading}</span>`
+              ? renderLoading(m, 2, 6)
               : s === 'error' && this.error
                 ? renderError(m, this.error, () => this.reload())
                 : s === 'empty'
-                  ? html`<div part="empty" class="blank">
-                      <p><strong>${t.emptyTitle}</strong></p>
-                      <p class="help">${t.emptyHint}</p>
-                      ${this.cenId && !this.vbrs.length ? html`<p class="help">${t.noVbrs}</p>` : nothing}
-                    </div>`
+                  ? renderBlank('empty', t.emptyTitle, t.emptyHint, this.cenId && !this.vbrs.length ? html`<p class="help">${t.noVbrs}</p>` : nothing)
                   : this.#renderTable()}`}
       ${this.#renderDialog()} ${this.renderLive()}
     </div>`;
