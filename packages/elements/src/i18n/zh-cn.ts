@@ -3,6 +3,7 @@
  * be here too.
  */
 import type { Messages } from './en.js';
+import { ruleText } from './rule-text.zh-cn.js';
 
 export const zhCN: Messages = {
   loading: '正在加载…',
@@ -16,8 +17,8 @@ export const zhCN: Messages = {
   requestId: '请求 ID',
   working: '处理中…',
   required: '必填。',
-  // The catalogue's rules speak English; the field name and the frame are localised.
-  invalid: (field: string, why: string) => `${field}无效：${why}`,
+  // The catalogue's rules speak English; ruleText gives their Chinese.
+  invalid: (field: string, why: string) => `${field}无效：${ruleText(why)}`,
 
   listLabel: '云企业网实例',
   colName: '名称',
