@@ -54,6 +54,8 @@ export async function run() {
       'xml decode': batch('xml', 'decode'),
       'json schema': batch('json', 'schema'),
       'xml schema': batch('xml', 'schema'),
+      'json schema, zod safeParse (reference)': batch('json', 'zod'),
+      'xml schema, zod safeParse (reference)': batch('xml', 'zod'),
       'answer JSON.stringify': batch('json', 'answer'),
       'plain JSON.parse (reference)': batch('json', 'jsonparse'),
     };
@@ -75,8 +77,9 @@ export async function run() {
     let md = `**Method.** A bench Worker (\`bench/workers/decode-worker.ts\`, run by Miniflare/workerd) holds one DescribeCenRegionDomainRouteEntries page ` +
       `of 500 entries with every field of cen-api.md §1.20 (AS paths, communities, route-map records): ${fmt(check.jsonBytes)} bytes as JSON, ${fmt(check.xmlBytes)} bytes as XML ` +
       `(built with @cen-kit/rpc \`encodeXml\`, as the emulator answers). "full" is what \`interpret\` in worker/src/upstream/call.ts does with an answer: ` +
-      `\`decodeBody\` → \`decodeError\` → the catalogue's response schema \`safeParse\` — plus the \`JSON.stringify\` of the Worker's reply. ` +
-      `The stages are also timed alone. JSON and XML decode to the identical parsed answer: **${check.same ? 'yes' : 'NO'}** (${check.entries} entries). ` +
+      `\`decodeBody\` → \`decodeError\` → the catalogue's response schema, run as its compiled normaliser (\`parseResponse\`, packages/catalog/src/compile-response.ts: ` +
+      `one pass derived from the zod schema, zod's own \`safeParse\` only to report a refusal) — plus the \`JSON.stringify\` of the Worker's reply. ` +
+      `The stages are also timed alone, and zod's \`safeParse\` of the same schema for reference. JSON and XML decode to the identical parsed answer, and the normaliser gives zod's answer: **${check.same ? 'yes' : 'NO'}** (${check.entries} entries). ` +
       `workerd's timers step in whole milliseconds, so each sample is one batch that repeats the work until at least ${MIN_BATCH_MS} ms have passed (\`performance.now()\`), divided by the count (the timer step is at most 4% of a sample). ` +
       (haveCpu
         ? `CPU time is read beside it from Linux's per-thread scheduler accounting (\`/proc/<workerd>/task/*/schedstat\`, ns) around each request and divided by the iterations, so time spent waiting for a core on this shared machine is not counted. ` +
@@ -97,7 +100,7 @@ export async function run() {
       markdown: md,
       headline: `500 routes, ${haveCpu ? 'CPU' : 'wall'} ms per answer: JSON p50 ${fmt(haveCpu ? st['json full'].cpuP50 : st['json full'].p50, 1)} / p99 ${fmt(goalOf('json full'), 1)}; XML p50 ${fmt(haveCpu ? st['xml full'].cpuP50 : st['xml full'].p50, 1)} / p99 ${fmt(goalOf('xml full'), 1)} (goal p99 < 2 ms: JSON ${goalOf('json full') < 2 ? 'met' : 'missed'}, XML ${goalOf('xml full') < 2 ? 'met' : 'missed'})`,
       figures: { check, stats: st, samples: s },
-      failures: check.same ? [] : ['cpu: JSON and XML answers decode differently'],
+      failures: check.same ? [] : ['cpu: JSON and XML answers decode differently, or the normaliser differs from zod'],
     };
   } finally {
     await mf.dispose();

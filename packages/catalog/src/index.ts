@@ -23,6 +23,7 @@ export * from './regions.js';
 export * from './regions-zh.js';
 export * as rules from './rules.js';
 export { coerceWire, listPaths } from './wire.js';
+export { parseResponse, compileResponse, REJECT, type Normaliser } from './compile-response.js';
 export { validateRequest, wireIssuePath, issuePath, type Issue, type ValidationResult } from './validate.js';
 export { requestJsonSchema, apiIndexActions, type ApiIndexActionBase } from './json-schema.js';
 export { PERIODS } from './actions/bandwidth-packages.js';

@@ -4,7 +4,9 @@
  * JSON answer or Alibaba's error, unchanged but for secrets.
  */
 import { readCapped } from '../read-capped.js';
-import { listPaths, type ActionSpec } from '@cen-kit/catalog';
+import { listPaths, parseResponse, type ActionSpec } from '@cen-kit/catalog';
+// The compiled response normaliser. A path into the package until the catalogue's
+// index re-exports it (index.ts is outside this change): see compile-response.ts.
 import {
   buildRequest,
   decodeBody,
@@ -176,7 +178,8 @@ function interpret(
     const httpStatus = status >= 400 ? status : 502;
     return { status: httpStatus, code: err.Code, body: errorBody(err, signed) as unknown as Record<string, unknown> };
   }
-  const parsed = spec.response.safeParse(decoded ?? {});
+  // The catalogue's response schema, compiled to one pass; zod itself reports a refusal.
+  const parsed = parseResponse(spec.response, decoded ?? {});
   if (!parsed.success) {
     const issues: Issue[] = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw invalidUpstreamResponse(issues);
