@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fmt } from './lib/stats.mjs';
+import { marginalGzip } from './lib/sourcemap.mjs';
 import { root } from './lib/bundle.mjs';
 
 export const BUDGET = 35 * 1024;
@@ -21,6 +22,26 @@ const ENTRIES = 'dist/site/elements';
 const ZOD_MARKERS = [/\$ZodType\b/, /[.\[]_zod\b/, /\$ZodError\b/];
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+// Where the bundle's bytes come from, by part (paths as the source map names them).
+const LIB_OF = {
+  'bandwidth-plan': 'cen-bandwidth-planner', 'plan-runner': 'cen-bandwidth-planner', 'plan-steps': 'cen-bandwidth-planner',
+  'route-view': 'cen-route-table', 'cidr-sort': 'cen-route-table', csv: 'cen-route-table', 'virtual-rows': 'cen-route-table',
+  'health-check-form': 'cen-vbr-health-check',
+};
+/** The part of the product a source file belongs to. */
+export function partOf(source) {
+  const p = source.replaceAll('\\', '/');
+  if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(p)) return 'Lit';
+  if (p.includes('packages/client/')) return '@cen-kit/client';
+  if (p.includes('packages/catalog/')) return 'catalogue (rules, regions)';
+  const el = /packages\/elements\/src\/components\/(cen-[a-z-]+)\//.exec(p);
+  if (el) return `\`<${el[1]}>\` (class, styles, English messages)`;
+  const lib = /packages\/elements\/src\/lib\/([a-z-]+)\.ts$/.exec(p);
+  if (lib) return LIB_OF[lib[1]] ? `\`<${LIB_OF[lib[1]]}>\` logic (src/lib)` : 'shared logic (src/lib)';
+  if (p.includes('packages/elements/src/')) return 'base class, shared views and styles, i18n';
+  return 'other';
+}
 
 /** Relative static imports of an ES module (`import … from "./x.js"`, `import "./x.js"`, `export … from`). */
 function staticImports(code) {
@@ -142,6 +163,15 @@ export async function run({ site = join(root, 'dist/site'), build = true } = {})
   if (zodElsewhere.length) failures.push(`weight: zod is in ${zodElsewhere.map((f) => `${ENTRIES}/${f}`).join(', ')}`);
   md += `\nzod in the bundle: **${zodHits.length ? `YES (${zodHits.join(', ')})` : 'no'}**. ` +
     `In the per-element files: **${zodElsewhere.length ? `YES (${zodElsewhere.join(', ')})` : 'no'}**. Anchors (perf-anchors.md §2, not this run): lit alone 6,078 B gzip; zod \`* as z\` 26,269 B; \`@vaadin/grid\` 58,625 B.\n`;
+  // Which part costs what (marginal gzip: the bundle without that part's bytes), from the build's source map.
+  const mapFile = join(root, 'dist/analysis/elements.js.map');
+  let parts = null;
+  if (existsSync(mapFile) && statSync(mapFile).mtimeMs >= statSync(bundlePath).mtimeMs - 5000) {
+    parts = marginalGzip(text, JSON.parse(readFileSync(mapFile, 'utf8')), partOf);
+    md += `\n**Where the bytes go** (from the build's source map, \`dist/analysis/elements.js.map\`): each part's marginal cost, the gzip size of \`${BUNDLE}\` minus that of the bundle with the part's bytes left out. Parts share gzip matches, so the column sums to less than the whole.\n\n`;
+    md += `| part | minified bytes | marginal gzip bytes |\n| --- | ---: | ---: |\n`;
+    md += parts.groups.map((g) => `| ${g.group} | ${fmt(g.raw)} | ${fmt(g.gzip)} |`).join('\n') + '\n';
+  }
   const other = bundleFiles.filter((f) => f !== bundlePath).map((f) => relative(root, f));
   if (other.length) md += `\nChunks imported by the bundle: ${other.map((f) => `\`${f}\``).join(', ')}.\n`;
   if (lazy.length) {
@@ -154,6 +184,6 @@ export async function run({ site = join(root, 'dist/site'), build = true } = {})
     markdown: md,
     failures,
     headline: `elements.js ${fmt(closureGz)} B gzip of ${fmt(BUDGET)} budget (${over ? 'OVER' : 'ok'})${lazy.map((l) => `; + ${l.file.split('/').pop()} on demand ${l.gzip === null ? 'MISSING' : `${fmt(l.gzip)} B`}`).join('')}; zod ${zodHits.length ? 'PRESENT' : 'absent'}; ${entries.length} element entries${missing.length ? `, ${missing.length} not in elements.js` : ''}`,
-    figures: { bundle: { raw: bundle.length, gzip: closureGz, budget: BUDGET, zod: zodHits, missingElements: missing }, onDemand: lazy, entries },
+    figures: { bundle: { raw: bundle.length, gzip: closureGz, budget: BUDGET, zod: zodHits, missingElements: missing }, onDemand: lazy, entries, parts: parts?.groups ?? null },
   };
 }

@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUDGET, run } from './weight.mjs';
+import { BUDGET, partOf, run } from './weight.mjs';
 
 function site() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-weight-'));
@@ -59,4 +59,13 @@ test('what the bundle imports on demand is reported beside the budget, and must 
   appendFileSync(join(dir, 'elements.js'), 'import "./elements/locale-x.js";');
   r = await run({ site: dir, build: false });
   assert.match(r.failures.join('\n'), /over the budget/);
+});
+
+test('sources are grouped into the parts of the product', () => {
+  assert.equal(partOf('../../node_modules/lit-html/lit-html.js'), 'Lit');
+  assert.equal(partOf('../../node_modules/@lit/reactive-element/css-tag.js'), 'Lit');
+  assert.equal(partOf('../../packages/client/src/pages.ts'), '@cen-kit/client');
+  assert.equal(partOf('../../packages/elements/src/components/cen-list/messages.ts'), '`<cen-list>` (class, styles, English messages)');
+  assert.equal(partOf('../../packages/elements/src/lib/plan-runner.ts'), '`<cen-bandwidth-planner>` logic (src/lib)');
+  assert.equal(partOf('../../packages/elements/src/base/cen-element.ts'), 'base class, shared views and styles, i18n');
 });

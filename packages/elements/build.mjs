@@ -7,7 +7,7 @@
 // and reports elements.js against the gzip budget (`npm run bench` enforces it).
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -63,7 +63,21 @@ const common = {
 mkdirSync(site, { recursive: true });
 rmSync(join(site, 'elements'), { recursive: true, force: true });
 
-await build({ ...common, plugins: [localeOnDemand, ...common.plugins], entryPoints: [join(here, 'src/index.ts')], outfile: join(site, 'elements.js') });
+// The source map goes to dist/analysis (not deployed, no sourceMappingURL in
+// the bundle): the weight bench reads it to say which source costs what.
+const one = await build({
+  ...common,
+  plugins: [localeOnDemand, ...common.plugins],
+  entryPoints: [join(here, 'src/index.ts')],
+  outfile: join(site, 'elements.js'),
+  sourcemap: 'external',
+  write: false,
+});
+mkdirSync(join(root, 'dist/analysis'), { recursive: true });
+for (const f of one.outputFiles) {
+  if (f.path.endsWith('.map')) writeFileSync(join(root, 'dist/analysis/elements.js.map'), f.contents);
+  else writeFileSync(f.path, f.contents);
+}
 const defines = readdirSync(join(here, 'src/define')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 await build({
   ...common,
