@@ -35,4 +35,14 @@ export class EmulatorObject extends DurableObject<Bindings> {
   override fetch(request: Request): Response | Promise<Response> {
     return this.#app.fetch(request);
   }
+
+  /**
+   * The same as `fetch`, as an RPC method. Callers in this Worker use it: a
+   * `stub.fetch()` is an HTTP subrequest, with the per-request bookkeeping
+   * (and, under `wrangler dev`, the inspector's Network events) that goes
+   * with one; an RPC call hands the Request over as it is.
+   */
+  async serve(request: Request): Promise<Response> {
+    return this.#app.fetch(request);
+  }
 }

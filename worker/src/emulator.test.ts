@@ -248,6 +248,23 @@ describe('/emulator/ for official clients', () => {
     expect(text).toContain('<DescribeVpcsResponse>');
   });
 
+  test('the same signed request twice: the second is refused (SignatureNonceUsed); the answer keeps its headers', async () => {
+    const params = await signLikeOfficialClient('POST', { Action: 'DescribeCens', Version: '2017-09-12', Format: 'JSON' }, A!.credentials);
+    const send = () =>
+      exports.default.fetch('http://127.0.0.1:8787/emulator/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: formEncode(params),
+      });
+    const first = await send();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/json;charset=utf-8');
+    expect(first.headers.get('x-acs-request-id')).toBe(((await first.json()) as Json).RequestId);
+    const again = await send();
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(((await again.json()) as Json).Code).toBe('SignatureNonceUsed');
+  });
+
   test('a bad signature is refused with SignatureDoesNotMatch', async () => {
     const params = await signLikeOfficialClient('POST', { Action: 'DescribeCens', Version: '2017-09-12', Format: 'JSON' }, { ...A!.credentials, accessKeySecret: 'wrong' });
     const res = await exports.default.fetch('http://127.0.0.1:8787/emulator', {

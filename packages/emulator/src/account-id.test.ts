@@ -12,6 +12,16 @@ describe('exact account IDs', () => {
     expect(JSON.parse(stringifyExact({ Name: '{"$cenKitAccountId":"1"}' }))).toEqual({ Name: '{"$cenKitAccountId":"1"}' });
   });
 
+  it('cannot be forged beside a real large ID either', () => {
+    const name = '@@exact-00000000-0000-0000-0000-000000000000@@123';
+    const text = stringifyExact({ Name: name, Owner: accountIdOut('9188000000000002'), Names: [name, `"${name}"`] });
+    expect(text).toBe(`{"Name":${JSON.stringify(name)},"Owner":9188000000000002,"Names":${JSON.stringify([name, `"${name}"`])}}`);
+  });
+
+  it('writes IDs that are not digits as strings', () => {
+    expect(stringifyExact({ a: accountIdOut('12x'), b: accountIdOut('123456789012345678901') })).toBe('{"a":"12x","b":"123456789012345678901"}');
+  });
+
   it('becomes plain digits for XML', () => {
     expect(plainAccountIds({ x: [{ id: accountIdOut('9188000000000002') }] })).toEqual({ x: [{ id: '9188000000000002' }] });
   });

@@ -23,6 +23,13 @@ export function isAccountIdOut(v: unknown): v is AccountIdOut {
 }
 
 /**
+ * Where a large account ID was put, as JSON text: `"@@exact-<uuid>@@<digits>"`.
+ * One pattern for every call (compiling a new RegExp per response was most of
+ * the cost); the uuid decides which matches are this call's own.
+ */
+const PLACEHOLDER = /"@@exact-([0-9a-f-]{36})@@(\d{1,20})"/g;
+
+/**
  * JSON.stringify that writes account IDs as numbers: safe ones as usual, larger
  * ones as bare literals with their exact digits.
  *
@@ -32,15 +39,17 @@ export function isAccountIdOut(v: unknown): v is AccountIdOut {
  * ```
  */
 export function stringifyExact(body: unknown): string {
-  // A fresh placeholder per call, so no text in the body can imitate it.
-  const BIG = `@@exact-${crypto.randomUUID()}@@`;
+  // A fresh placeholder tag per call (made only when a large ID needs one), so no text in the body can imitate it.
+  let tag: string | undefined;
   const text = JSON.stringify(body, (_k, v: unknown) => {
     if (!isAccountIdOut(v)) return v;
     const digits = v[KEY];
     if (!/^\d{1,20}$/.test(digits)) return digits;
-    return Number.isSafeInteger(Number(digits)) ? Number(digits) : BIG + digits;
+    if (Number.isSafeInteger(Number(digits))) return Number(digits);
+    tag ??= crypto.randomUUID();
+    return `@@exact-${tag}@@${digits}`;
   });
-  return text.replace(new RegExp(`"${BIG}(\\d{1,20})"`, 'g'), '$1');
+  return tag === undefined ? text : text.replace(PLACEHOLDER, (m, id: string, digits: string) => (id === tag ? digits : m));
 }
 
 /** A copy with account IDs as their digits (for XML, where every value is text). */

@@ -31,6 +31,8 @@ export function stringToSign(method: string, params: WireParams): string {
 }
 
 const encoder = new TextEncoder();
+// Decoding a whole buffer (no `stream`) keeps no state, so one decoder serves every call.
+const decoder = new TextDecoder();
 const keyCache = new Map<string, Promise<CryptoKey>>();
 const KEY_CACHE_MAX = 32;
 
@@ -164,7 +166,7 @@ export async function readWireParams(req: Request): Promise<WireParams> {
   if (req.method === 'POST') {
     const type = req.headers.get('content-type') ?? '';
     if (type.includes('application/x-www-form-urlencoded') || type === '') {
-      for (const [k, v] of new URLSearchParams(new TextDecoder().decode(await req.arrayBuffer()))) out[k] = v;
+      for (const [k, v] of new URLSearchParams(decoder.decode(await req.arrayBuffer()))) out[k] = v;
     }
   }
   return out;

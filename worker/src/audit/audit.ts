@@ -27,26 +27,29 @@ export interface AuditRecord {
 /** @example app.use('/api/*', auditWrites()); // after the action is known */
 export function auditWrites(now: () => number = Date.now): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const spec = c.var.action;
+    const spec = c.get('action');
     if (!spec || spec.access !== 'write') return next();
     const started = now();
     await next();
+    const caller = c.get('caller');
+    const profile = c.get('profile');
+    const resources = c.get('resources');
     const record: AuditRecord = {
       audit: true,
       time: new Date(started).toISOString(),
-      requestId: c.var.requestId,
-      caller: c.var.caller ? { kind: c.var.caller.kind, name: c.var.caller.name } : { kind: 'unauthenticated', name: '' },
+      requestId: c.get('requestId'),
+      caller: caller ? { kind: caller.kind, name: caller.name } : { kind: 'unauthenticated', name: '' },
       action: spec.Action,
       status: c.res.status,
       ms: now() - started,
     };
-    if (c.var.caller && c.var.profile) record.profile = c.var.profile.name;
-    if (c.var.resources) record.resources = c.var.resources;
-    if (c.var.replayed) record.replayed = true;
+    if (caller && profile) record.profile = profile.name;
+    if (resources) record.resources = resources;
+    if (c.get('replayed')) record.replayed = true;
     const answer = await readAnswer(c.res);
     if (c.res.status >= 400 && typeof answer?.Code === 'string') record.code = answer.Code;
     // Our own errors carry our request id; Alibaba's answers carry Alibaba's.
-    if (typeof answer?.RequestId === 'string' && answer.RequestId !== c.var.requestId) record.upstreamRequestId = answer.RequestId;
+    if (typeof answer?.RequestId === 'string' && answer.RequestId !== c.get('requestId')) record.upstreamRequestId = answer.RequestId;
     logLine(record as unknown as Record<string, unknown>, knownSecrets(c.env));
   };
 }
@@ -61,8 +64,13 @@ async function readAnswer(res: Response): Promise<Record<string, unknown> | unde
   }
 }
 
+/** The last answer of knownSecrets, for the same three values (they change only with a new deployment or in tests). */
+let lastSecrets: { key: [string | undefined, string | undefined, string | undefined]; secrets: readonly string[] } | undefined;
+
 /** Secret values of the deployment, cut out of log lines should they ever slip into one. */
-export function knownSecrets(env: Pick<Bindings, 'ALIBABA_CLOUD_ACCESS_KEY_SECRET' | 'ALIBABA_CLOUD_SECURITY_TOKEN' | 'ALIBABA_CLOUD_PROFILES'>): string[] {
+export function knownSecrets(env: Pick<Bindings, 'ALIBABA_CLOUD_ACCESS_KEY_SECRET' | 'ALIBABA_CLOUD_SECURITY_TOKEN' | 'ALIBABA_CLOUD_PROFILES'>): readonly string[] {
+  const key: [string | undefined, string | undefined, string | undefined] = [env.ALIBABA_CLOUD_ACCESS_KEY_SECRET, env.ALIBABA_CLOUD_SECURITY_TOKEN, env.ALIBABA_CLOUD_PROFILES];
+  if (lastSecrets && lastSecrets.key.every((v, i) => v === key[i])) return lastSecrets.secrets;
   const out: string[] = [];
   if (env.ALIBABA_CLOUD_ACCESS_KEY_SECRET) out.push(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
   if (env.ALIBABA_CLOUD_SECURITY_TOKEN) out.push(env.ALIBABA_CLOUD_SECURITY_TOKEN);
@@ -70,5 +78,7 @@ export function knownSecrets(env: Pick<Bindings, 'ALIBABA_CLOUD_ACCESS_KEY_SECRE
     // Every "accessKeySecret"/"securityToken" value of the profiles secret, without trusting its shape.
     for (const m of env.ALIBABA_CLOUD_PROFILES.matchAll(/"(?:accessKeySecret|securityToken)"\s*:\s*"([^"]+)"/g)) out.push(m[1]!);
   }
-  return out;
+  // Frozen: every caller shares this one list.
+  lastSecrets = { key, secrets: Object.freeze(out) };
+  return lastSecrets.secrets;
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { knownSecrets } from './audit.js';
 import { logLine, redact, redactText, REDACTED } from './redact.js';
 
 describe('redactText', () => {
@@ -62,5 +63,18 @@ describe('logLine', () => {
     const line = String(spy.mock.calls[0]![0]);
     expect(JSON.parse(line).audit).toBe(true);
     expect(line).not.toMatch(/abcdefgh|zzz/);
+  });
+});
+
+describe('knownSecrets', () => {
+  it('lists the key secret, the STS token and every profile secret, for the env it is given', () => {
+    const profiles = JSON.stringify([{ name: 'A', accessKeyId: 'id-a', accessKeySecret: 'profile-secret-a' }, { name: 'B', accessKeyId: 'id-b', accessKeySecret: 'profile-secret-b', securityToken: 'profile-sts-b' }]);
+    const env = { ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'key-secret-1', ALIBABA_CLOUD_SECURITY_TOKEN: 'sts-token-1', ALIBABA_CLOUD_PROFILES: profiles };
+    expect(knownSecrets(env)).toEqual(['key-secret-1', 'sts-token-1', 'profile-secret-a', 'profile-secret-b', 'profile-sts-b']);
+    // Asked again, and then for other values: each answer belongs to its own env.
+    expect(knownSecrets({ ...env })).toEqual(['key-secret-1', 'sts-token-1', 'profile-secret-a', 'profile-secret-b', 'profile-sts-b']);
+    expect(knownSecrets({ ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'key-secret-2' })).toEqual(['key-secret-2']);
+    expect(knownSecrets({ ...env, ALIBABA_CLOUD_PROFILES: undefined })).toEqual(['key-secret-1', 'sts-token-1']);
+    expect(knownSecrets({})).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { payloadTooLarge, unsupportedMediaType } from '../errors.js';
 
+const encoder = new TextEncoder();
+
 /** Largest accepted body: CEN parameter sets are far smaller. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -29,7 +31,7 @@ export function bodyGuard(max = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
     if (type === undefined && text.trim() !== '') throw unsupportedMediaType(undefined);
     c.set('bodyText', text);
     // Bytes, not a string: a string body would add `content-type: text/plain` where none was sent.
-    c.req.raw = new Request(c.req.raw, { body: new TextEncoder().encode(text) });
+    c.req.raw = new Request(c.req.raw, { body: encoder.encode(text) });
     await next();
   };
 }

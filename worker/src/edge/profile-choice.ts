@@ -40,12 +40,12 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Sets `c.var.profile`. @example app.use('/api/*', chooseProfile({ fetch, now: Date.now })); */
 export function chooseProfile(deps: StsDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const caller = c.var.caller;
+    const caller = c.get('caller');
     if (!caller) throw new Error('chooseProfile() runs after authenticate()');
     const profile = choose(c, caller);
     if (profile) {
-      c.set('profile', c.var.action ? await resolveCredentials(profile, { ...deps, ...(c.env.ALIBABA_CLOUD_ENDPOINT_STS ? { endpoint: c.env.ALIBABA_CLOUD_ENDPOINT_STS } : {}) }) : profile);
-    } else if (c.var.action) {
+      c.set('profile', c.get('action') ? await resolveCredentials(profile, { ...deps, ...(c.env.ALIBABA_CLOUD_ENDPOINT_STS ? { endpoint: c.env.ALIBABA_CLOUD_ENDPOINT_STS } : {}) }) : profile);
+    } else if (c.get('action')) {
       // GET /api still answers (everything marked not allowed); a call cannot go anywhere.
       throw new ApiError(403, 'Forbidden', `${capitalize(describeCaller(caller))} may use none of this deployment's credential profiles.${caller.refusalHint ? ` ${caller.refusalHint}` : ''}`);
     }

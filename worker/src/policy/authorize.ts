@@ -37,8 +37,8 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** @example app.use('/api/*', authorize()); // after authentication, before the route */
 export function authorize(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const spec = c.var.action;
-    const caller = c.var.caller;
+    const spec = c.get('action');
+    const caller = c.get('caller');
     if (!spec) return next();
     if (!caller) throw new Error('authorize() runs after authenticate()');
     if (spec.access === 'write' && isReadOnly(c.env)) {
@@ -47,7 +47,7 @@ export function authorize(): MiddlewareHandler<AppEnv> {
     const action = ramAction(spec);
     if (!allowedSomewhere(caller.policy, action)) throw forbidden(caller, action, '');
 
-    const params = parseParams(c.var.bodyText ?? '');
+    const params = parseParams(c.get('bodyText') ?? '');
     if (params) {
       const checked = validateRequest(spec, params);
       if (checked.ok) {

@@ -35,12 +35,13 @@ export function apiRoutes(deps: ApiDeps) {
   api.post('/:action', async (c) => {
     const spec = actionSpec(c.req.param('action'));
     if (!spec) throw unknownAction(c.req.param('action'));
-    const params = withClientToken(spec, c.var.params ?? (await validatedParams(c, spec)), c.var.clientToken);
+    const params = withClientToken(spec, c.get('params') ?? (await validatedParams(c, spec)), c.get('clientToken'));
+    const profile = c.get('profile');
     const started = Date.now();
     const result = await callUpstream({
       spec,
       params,
-      profile: c.var.profile,
+      profile,
       env: c.env,
       transport: transportFor(c.env, deps.fetch),
       deps,
@@ -50,9 +51,9 @@ export function apiRoutes(deps: ApiDeps) {
     logLine(
       {
         msg: 'api call',
-        requestId: c.var.requestId,
+        requestId: c.get('requestId'),
         action: spec.Action,
-        profile: c.var.profile.name,
+        profile: profile.name,
         status: result.status,
         code: result.code,
         upstreamRequestId: result.body.RequestId,
@@ -96,7 +97,7 @@ async function readJsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>
   const declared = Number(c.req.header('content-length') ?? 'NaN');
   if (declared > MAX_BODY_BYTES) throw payloadTooLarge(MAX_BODY_BYTES);
   const type = c.req.header('content-type');
-  const text = c.var.bodyText ?? (await readCapped(c.req.raw.body, MAX_BODY_BYTES, () => payloadTooLarge(MAX_BODY_BYTES)));
+  const text = c.get('bodyText') ?? (await readCapped(c.req.raw.body, MAX_BODY_BYTES, () => payloadTooLarge(MAX_BODY_BYTES)));
   if (text.trim() === '' && (type === undefined || isJson(type))) return {};
   if (type === undefined || !isJson(type)) throw unsupportedMediaType(type);
   let value: unknown;

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { backendOf } from '../upstream/profiles.js';
-import { emulatorStub } from '../upstream/transport.js';
+import { callEmulator, emulatorStub } from '../upstream/transport.js';
 
 /** @example app.route('/emulator', emulatorRoutes()); */
 export function emulatorRoutes() {
@@ -17,7 +17,7 @@ export function emulatorRoutes() {
     if (backendOf(c.env) !== 'emulator') {
       throw new ApiError(404, 'NotFound', 'This deployment uses Alibaba Cloud; the emulator is off.');
     }
-    const res = await emulatorStub(c.env).fetch(c.req.raw);
+    const res = await callEmulator(emulatorStub(c.env), c.req.raw);
     // A copy, so later middleware may add headers.
     return new Response(res.body, res);
   });

@@ -93,7 +93,8 @@ export async function callUpstream(o: CallOptions): Promise<CallResult> {
   const started = Date.now();
   const deadline = deadlineSignal(deadlineMs);
   const repeatable = mayRepeat(spec, params);
-  let last: CallResult | ApiError = upstreamUnavailable('no attempt was made');
+  // Set by every attempt that does not return (an ApiError is only built when one is needed).
+  let last: CallResult | ApiError | undefined;
   try {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       // A new nonce and timestamp every attempt: Alibaba refuses a reused nonce.
@@ -153,7 +154,7 @@ export async function callUpstream(o: CallOptions): Promise<CallResult> {
   } finally {
     deadline.cancel();
   }
-  if (last instanceof ApiError) throw last;
+  if (last === undefined || last instanceof ApiError) throw last ?? upstreamUnavailable('no attempt was made');
   return last;
 }
 
