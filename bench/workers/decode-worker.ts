@@ -1,12 +1,14 @@
 // Bench Worker: the Worker's upstream-answer path for the largest realistic
 // page (DescribeCenRegionDomainRouteEntries, 500 entries), timed in batches
-// inside the workerd isolate. It mirrors `interpret` in
-// worker/src/upstream/call.ts: decodeBody → decodeError → the catalogue's
-// response schema (its compiled normaliser, `parseResponse`), then the JSON
-// the Worker answers with. `zod` times the schema's own safeParse, for reference.
+// inside the workerd isolate. `full` runs the Worker's own `interpret`
+// (worker/src/upstream/call.ts: decode → decodeError → the catalogue's
+// compiled response normaliser) and then makes the text the Worker answers
+// with (the upstream's own JSON when nothing changed, else JSON.stringify).
+// The stages are also timed alone; `zod` times the schema's own safeParse.
 // GET /?format=json|xml&stage=full|decode|schema|zod|answer|jsonparse&minMs=25&batches=10
 import { catalog, listPaths, parseResponse } from '../../packages/catalog/src/index.ts';
-import { decodeBody, decodeError, encodeXml } from '../../packages/rpc/src/index.ts';
+import { decodeBody, encodeXml } from '../../packages/rpc/src/index.ts';
+import { interpret } from '../../worker/src/upstream/call.ts';
 import { routePage } from '../fixtures/route-entries.mjs';
 
 const spec = catalog.DescribeCenRegionDomainRouteEntries;
@@ -28,11 +30,9 @@ function prepare(format: 'json' | 'xml') {
 
 function full(format: 'json' | 'xml'): number {
   const b = bodies[format];
-  const decoded = decodeBody(b.text, b.type, paths);
-  if (decodeError(decoded, 200)) throw new Error('decoded as an error');
-  const parsed = parseResponse(spec.response, decoded);
-  if (!parsed.success) throw new Error(`schema refused the page: ${parsed.error.issues[0]?.message}`);
-  return JSON.stringify(parsed.data).length;
+  const r = interpret(spec, 200, b.type, b.text, paths, {});
+  if (r.status !== 200) throw new Error(`answered ${r.status} ${r.code}`);
+  return (r.json ?? JSON.stringify(r.body)).length;
 }
 
 export default {

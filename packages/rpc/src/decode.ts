@@ -54,13 +54,25 @@ const hasUnsafeNumber = (v: unknown): boolean =>
  * ```
  */
 export function parseJsonLossless(text: string): unknown {
+  return parseJsonChecked(text).value;
+}
+
+/**
+ * `parseJsonLossless`, saying also whether the text was read as it stands
+ * (`verbatim`: no unsafe integer had to be quoted), in which case the text
+ * itself is a JSON form of the value and need not be written again.
+ *
+ * @example parseJsonChecked('{"n":1}') // { value: { n: 1 }, verbatim: true }
+ */
+export function parseJsonChecked(text: string): { value: unknown; verbatim: boolean } {
   const fast: unknown = JSON.parse(text);
-  if (!hasUnsafeNumber(fast)) return fast;
-  return JSON.parse(
+  if (!hasUnsafeNumber(fast)) return { value: fast, verbatim: true };
+  const value: unknown = JSON.parse(
     text.replace(JSON_TOKEN, (tok) =>
       tok.charCodeAt(0) !== 34 /* " */ && INTEGER.test(tok) && !Number.isSafeInteger(Number(tok)) ? `"${tok}"` : tok,
     ),
   );
+  return { value, verbatim: false };
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -437,7 +449,10 @@ export function decodeError(body: unknown, httpStatus: number): AlibabaError | u
  * for). XML needs the action's list paths.
  */
 export function decodeBody(text: string, contentType: string | null, listPaths: readonly string[] = []): unknown {
-  const t = text.trimStart();
-  const isXml = contentType?.includes('xml') || t.startsWith('<');
-  return isXml ? decodeXml(text, listPaths) : parseJsonLossless(text);
+  return bodyIsXml(text, contentType) ? decodeXml(text, listPaths) : parseJsonLossless(text);
+}
+
+/** Whether an answer is XML: by its content type, or, without one, by its first character. */
+export function bodyIsXml(text: string, contentType: string | null): boolean {
+  return !!contentType?.includes('xml') || text.trimStart().startsWith('<');
 }

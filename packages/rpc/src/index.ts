@@ -21,4 +21,4 @@ export {
   type HttpMethod,
   type VerifyResult,
 } from './sign.js';
-export { parseJsonLossless, decodeXml, encodeXml, decodeError, decodeBody, type AlibabaError } from './decode.js';
+export { parseJsonLossless, parseJsonChecked, decodeXml, encodeXml, decodeError, decodeBody, bodyIsXml, type AlibabaError } from './decode.js';

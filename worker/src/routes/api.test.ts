@@ -22,6 +22,7 @@ describe('every catalogue action through a stand-in Alibaba', () => {
       const res = await h.call(name, request);
       const text = await res.text();
       expect(res.status, text).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(JSON.parse(text)).toEqual(sample);
 
       // Exactly one signed call, to the product's host, with only the action's validated parameters.

@@ -62,6 +62,8 @@ export function apiRoutes(deps: ApiDeps) {
       },
       knownSecrets(c.env),
     );
+    // An answer the normaliser did not change goes out as the upstream wrote it (same JSON value).
+    if (result.json !== undefined) return c.body(result.json, result.status as ContentfulStatusCode, { 'content-type': 'application/json' });
     return c.json(result.body, result.status as ContentfulStatusCode);
   });
 

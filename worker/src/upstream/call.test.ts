@@ -47,6 +47,24 @@ describe('an upstream answer, decoded and normalised by the catalogue', () => {
     expect(JSON.stringify(r.body)).toBe(JSON.stringify(byZod));
   });
 
+  test('an answer the catalogue leaves as it is keeps its own JSON text; a changed one does not', async () => {
+    // An answer already in the catalogue's form (types, key order) with a safe account ID.
+    const safe = JSON.stringify({ ...vpcs, Vpcs: { Vpc: [{ ...vpcs.Vpcs.Vpc[0], OwnerId: 1688000000000001 }] } });
+    const exact = JSON.stringify((await call(catalog.DescribeVpcs, safe, 'application/json')).body);
+    const same = await call(catalog.DescribeVpcs, exact, 'application/json');
+    expect(same.json).toBe(exact);
+    expect(JSON.parse(same.json!)).toEqual(same.body);
+    // Counts as text are typed: the answer is written anew.
+    expect((await call(catalog.DescribeVpcs, JSON.stringify(vpcs), 'application/json')).json).toBeUndefined();
+    // A safe count but an account ID beyond 2^53 (quoted to stay exact): written anew.
+    const big = exact.replace('1688000000000001', '9188000000000002');
+    const quoted = await call(catalog.DescribeVpcs, big, 'application/json');
+    expect(quoted.json).toBeUndefined();
+    expect((quoted.body.Vpcs as { Vpc: { OwnerId: unknown }[] }).Vpc[0]!.OwnerId).toBe('9188000000000002');
+    // XML is always written as JSON.
+    expect((await call(catalog.DescribeVpcs, encodeXml('DescribeVpcsResponse', JSON.parse(exact)), 'text/xml', 'XML')).json).toBeUndefined();
+  });
+
   test('XML: a one-item list is still an array and an empty list is empty', async () => {
     const spec = catalog.DescribeCenRegionDomainRouteEntries;
     const page = {
