@@ -24,13 +24,15 @@ export function normalizeLocale(tag: string | null | undefined): Locale {
 
 let zh: LocaleTexts | undefined;
 let loading: Promise<void> | undefined;
-let warned = false;
+let failed = false;
 
 /**
  * Starts loading the texts of `locale` if they are not here yet and returns
  * the promise to wait for; `undefined` when there is nothing to wait for
- * (English, or Chinese already loaded). A failed load falls back to English,
- * says so once in the console, and is tried again next time.
+ * (English, Chinese already loaded, or a load that failed). A failed load
+ * (the file missing beside a self-hosted elements.js, a network error) says
+ * so once in the console and leaves the page in English until it is
+ * reloaded: trying again on every render would loop.
  *
  * @example
  * ```ts
@@ -39,15 +41,14 @@ let warned = false;
  * ```
  */
 export function localeReady(locale: Locale): Promise<void> | undefined {
-  if (locale !== 'zh-CN' || zh) return undefined;
+  if (locale !== 'zh-CN' || zh || failed) return undefined;
   return (loading ??= import('./locale-zh-cn.js').then(
     (m) => {
       zh = m.locale;
     },
     (e: unknown) => {
-      loading = undefined;
-      if (!warned) console.warn('cen-kit: the Simplified Chinese texts could not be loaded; showing English.', e);
-      warned = true;
+      failed = true;
+      console.warn('cen-kit: the Simplified Chinese texts could not be loaded (elements/locale-zh-cn.js beside elements.js); showing English.', e);
     },
   ));
 }
