@@ -7,8 +7,6 @@ import type * as z from 'zod';
 
 export type Def = { type: string; [k: string]: unknown };
 
-export const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
-
 /** What zod's own parser reads off a schema besides its definition. */
 export interface Internals {
   def: Def;
@@ -25,6 +23,8 @@ export interface Internals {
 }
 
 export const internalsOf = (s: unknown): Internals => (s as { _zod: Internals })._zod;
+
+export const defOf = (s: unknown): Def => internalsOf(s).def;
 
 /**
  * The schema that does the work: optional/default/nullable/readonly wrappers

@@ -242,7 +242,7 @@ export class CenElement extends LitElement {
    * Options for a client call: this element's profile, and a signal that also
    * ends when the element leaves the page.
    *
-   * @example await client.allPages('DescribeCenVbrHealthCheck', params, { ...this.callOptions(ctl.signal), pageSize: 50 });
+   * @example await client.allPages('DescribeCenVbrHealthCheck', params, { ...this.callOptions(ctl.signal), pageSize: PAGE_SIZE_MAX });
    */
   protected callOptions(signal?: AbortSignal): { signal: AbortSignal; profile?: string } {
     const { profile } = this.connection;

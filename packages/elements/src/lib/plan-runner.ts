@@ -8,6 +8,7 @@
  * The transport is injected (`call`), so the element passes its client and
  * the tests can drive the real Worker.
  */
+import { PAGE_SIZE_MAX } from '@cen-kit/catalog/rules';
 import { pairKey } from './bandwidth-plan.js';
 import type { PlanStep } from './plan-steps.js';
 
@@ -149,11 +150,11 @@ async function settled(step: PlanStep, id: string | undefined, call: RunnerDeps[
     const key = pairKey(step.LocalRegionId, step.OppositeRegionId);
     let l: Json | undefined;
     for (let page = 1, seen = 0; page <= 100; page++) {
-      const res = await call('DescribeCenInterRegionBandwidthLimits', { CenId: step.CenId, PageNumber: page, PageSize: 50 });
+      const res = await call('DescribeCenInterRegionBandwidthLimits', { CenId: step.CenId, PageNumber: page, PageSize: PAGE_SIZE_MAX });
       const list: Json[] = res.CenInterRegionBandwidthLimits?.CenInterRegionBandwidthLimit ?? [];
       l ??= list.find((x) => pairKey(x.LocalRegionId, x.OppositeRegionId) === key);
       seen += list.length;
-      if (list.length < 50 || seen >= Number(res.TotalCount ?? 0)) break;
+      if (list.length < PAGE_SIZE_MAX || seen >= Number(res.TotalCount ?? 0)) break;
     }
     return l ? l.Status === 'Active' && Number(l.BandwidthLimit) === step.to : !step.to;
   }

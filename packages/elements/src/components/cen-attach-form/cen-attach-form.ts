@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ItemOf, PagedActionName, RequestOf } from '@cen-kit/client';
-import { checkAccountId } from '@cen-kit/catalog/rules';
+import { checkAccountId, PAGE_SIZE_MAX } from '@cen-kit/catalog/rules';
 import { AREAS, regionById } from '@cen-kit/catalog/regions';
 import { CenElement } from '../../base/cen-element.js';
 import { newKey } from '../../base/keys.js';
@@ -237,7 +237,7 @@ export class CenAttachForm extends CenElement {
 
   /** Every item of a paged action, 50 a page. */
   async #all<A extends PagedActionName>(action: A, params: RequestOf<A>, signal: AbortSignal): Promise<ItemOf<A>[]> {
-    return (await this.connection.client.allPages(action, params, { ...this.callOptions(signal), pageSize: 50 })).items;
+    return (await this.connection.client.allPages(action, params, { ...this.callOptions(signal), pageSize: PAGE_SIZE_MAX })).items;
   }
 
   #regionsOf(signal: AbortSignal) {
